@@ -14,4 +14,23 @@ export INCIDENTDESK_TEST_DATA="${INCIDENTDESK_TEST_DATA:-}"
 [ -d _build ] || meson setup _build
 ninja -C _build
 
-exec build-aux/with-display.sh meson test -C _build --print-errorlogs "$@"
+status=0
+build-aux/with-display.sh meson test -C _build --print-errorlogs "$@" ||
+  status=$?
+
+# One closing line that any CI reader understands.
+/usr/bin/python3 - <<'PY'
+import json
+passed = failed = skipped = 0
+with open("_build/meson-logs/testlog.json") as log:
+    for line in log:
+        result = json.loads(line)["result"]
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
