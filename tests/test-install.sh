@@ -1,0 +1,96 @@
+#!/bin/sh
+# Builds IncidentDesk into a fresh prefix, installs it there and into a
+# DESTDIR, checks every file is in place, then runs the installed binary:
+# the command line, and the window for a couple of seconds when there is
+# a display.
+# Usage: test-install.sh SOURCE_ROOT
+set -eu
+
+source_root="$(cd "$1" && pwd)"
+app_id=io.example.IncidentDesk
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/incidentdesk-install-XXXXXX")"
+pid=""
+
+cleanup ()
+{
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+fail ()
+{
+  echo "FAIL: $*"
+  exit 1
+}
+
+# The window under test must not turn a GTK warning into a crash, nor
+# write to the user's settings.
+unset G_DEBUG
+export GSETTINGS_BACKEND=memory
+
+prefix="$tmp/prefix"
+meson setup --prefix "$prefix" "$tmp/build" "$source_root" > "$tmp/setup.log" 2>&1 ||
+  { cat "$tmp/setup.log"; fail "meson setup"; }
+ninja -C "$tmp/build" > "$tmp/build.log" 2>&1 ||
+  { tail -50 "$tmp/build.log"; fail "the build"; }
+meson install -C "$tmp/build" --no-rebuild > "$tmp/install.log" 2>&1 ||
+  { cat "$tmp/install.log"; fail "meson install into $prefix"; }
+meson install -C "$tmp/build" --no-rebuild --destdir "$tmp/stage" \
+  > "$tmp/install-destdir.log" 2>&1 ||
+  { cat "$tmp/install-destdir.log"; fail "meson install with DESTDIR"; }
+
+expected="
+bin/incidentdesk
+share/applications/$app_id.desktop
+share/metainfo/$app_id.metainfo.xml
+share/glib-2.0/schemas/$app_id.gschema.xml
+share/dbus-1/services/$app_id.service
+share/icons/hicolor/scalable/apps/$app_id.svg
+share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg
+share/locale/id/LC_MESSAGES/incidentdesk.mo
+"
+for f in $expected; do
+  [ -f "$prefix/$f" ] || fail "$f is not installed into the prefix"
+  [ -f "$tmp/stage$prefix/$f" ] || fail "$f is not installed into DESTDIR"
+done
+[ -x "$prefix/bin/incidentdesk" ] || fail "the binary is not executable"
+[ -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" ] ||
+  fail "the schemas were not compiled after install"
+grep -q "^Exec=$prefix/bin/incidentdesk " \
+  "$prefix/share/dbus-1/services/$app_id.service" ||
+  fail "the D-Bus service file does not start the installed binary"
+grep -q '^Comment\[id\]=' "$prefix/share/applications/$app_id.desktop" ||
+  fail "the installed desktop file has no Indonesian name"
+echo "every file is installed, into the prefix and into DESTDIR"
+
+export GSETTINGS_SCHEMA_DIR="$prefix/share/glib-2.0/schemas"
+export XDG_DATA_DIRS="$prefix/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+export XDG_DATA_HOME="$tmp/data-home"
+export XDG_CONFIG_HOME="$tmp/config-home"
+
+"$prefix/bin/incidentdesk" --database "$tmp/cli.db" --summary \
+  > "$tmp/summary.json" 2> "$tmp/summary.err" ||
+  { cat "$tmp/summary.err"; fail "the installed binary's --summary"; }
+grep -q '"total" *: *0' "$tmp/summary.json" ||
+  { cat "$tmp/summary.json"; fail "--summary on an empty database"; }
+echo "the installed command line answers --summary"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "no display: the window was not started"
+  exit 0
+fi
+
+"$prefix/bin/incidentdesk" --database "$tmp/window.db" \
+  > "$tmp/window.log" 2>&1 &
+pid=$!
+sleep 2
+if ! kill -0 "$pid" 2>/dev/null; then
+  cat "$tmp/window.log"
+  pid=""
+  fail "the installed window did not stay up for 2 seconds"
+fi
+kill "$pid"
+wait "$pid" 2>/dev/null || true
+pid=""
+echo "the installed window stayed up for 2 seconds"
