@@ -21,7 +21,11 @@ typedef struct
 } DeskInterval;
 
 /* Sorts @intervals, clips each to [clip_start, clip_end), merges overlaps
- * and adjacent intervals, drops empty ones; returns the merged set.
+ * and adjacent intervals ([1, 2) and [2, 3) give [1, 3)), drops empty
+ * ones; returns the merged set (free with g_array_unref). An interval
+ * whose start is DESK_TIME_NONE is skipped; one whose end is
+ * DESK_TIME_NONE is still open and runs to @clip_end. Pass G_MININT64
+ * and G_MAXINT64 for no clipping (then no end may be open).
  */
 GArray *desk_intervals_merge   (const DeskInterval *intervals,
                                 guint               n,
@@ -32,6 +36,16 @@ gint64  desk_intervals_length  (const GArray       *merged);
 GArray *desk_intervals_subtract (const GArray      *a,
                                  const GArray      *b);
 
+/* With D the downtime and A the allowed downtime (PRODUCT.md: "Met while
+ * D is under 75 % of allowed, At risk from 75 % up to 100 %, Breached
+ * above it"):
+ *   Met       D < 0.75 × A, and always when D is 0
+ *   At risk   0.75 × A ≤ D ≤ A (exactly 75 % and exactly 100 % included)
+ *   Breached  D > A
+ * So with a 100 % target (A = 0) no downtime is Met and any downtime is
+ * Breached. Differences below a microsecond count as equal, so binary
+ * rounding of the target never moves a figure across a boundary.
+ */
 typedef enum
 {
   DESK_SLA_MET,
@@ -79,6 +93,8 @@ typedef struct
 
 /* Uptime, allowed downtime, budget and state from a period length, a
  * downtime and a target: the calculator and the report share this.
+ * Sets every field of @out (the others to 0, mtbf_seconds to −1).
+ * The target is clamped to 0–100 and the uptime to 0–100.
  */
 void desk_availability_compute (gint64            period_seconds,
                                 double            downtime_seconds,
@@ -87,7 +103,10 @@ void desk_availability_compute (gint64            period_seconds,
 
 /* The whole computation for one service from its merged outage and
  * degraded intervals (as produced by desk_intervals_merge, already
- * clipped to the period and with open ends replaced by now).
+ * clipped to the period and with open ends replaced by now). They are
+ * clipped to the period once more; degraded time inside an outage is
+ * not counted. MTBF = (|P| − D) / n_outages, −1 when n_outages is 0.
+ * counts_open is left FALSE for the caller to set.
  */
 void desk_availability_from_intervals (gint64            period_start,
                                        gint64            period_end,
@@ -107,6 +126,10 @@ typedef struct
 
 void desk_sla_targets_init_default (DeskSlaTargets *targets);
 
+/* Warning from exactly 75 % of the target; breached only above 100 %
+ * (exactly 100 % is still a warning). A target of 0 is breached by any
+ * elapsed time.
+ */
 typedef enum
 {
   DESK_CLOCK_OK,
@@ -124,7 +147,9 @@ typedef struct
 } DeskClock;
 
 /* Response clock: detected → acknowledged (or now). Resolution clock:
- * detected → resolved (or now), minus the @on_hold intervals.
+ * detected → resolved (or now), minus the @on_hold intervals (any
+ * DeskInterval, overlapping or not; an open end means still on hold).
+ * Elapsed time is never negative.
  */
 void desk_clock_response   (gint64          detected_at,
                             gint64          acknowledged_at,
