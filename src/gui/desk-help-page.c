@@ -1,6 +1,9 @@
 /* desk-help-page.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every button on the page activates a window action, so the guide
+ * never disagrees with the menus and the keyboard shortcuts.
  */
 
 #define G_LOG_DOMAIN "desk-help-page"
@@ -16,6 +19,8 @@ struct _DeskHelpPage
   AdwBin     parent_instance;
 
   DeskStore *store;
+
+  GtkWidget *viewer_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskHelpPage, desk_help_page, ADW_TYPE_BIN)
@@ -27,6 +32,46 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The demo opens in a window of its own, in a new process on a fresh
+ * temporary database, so the user's own file is never touched.
+ */
+static void
+try_demo (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = NULL;
+  const char *override = g_getenv ("INCIDENTDESK_DEMO_COMMAND");
+
+  if (override != NULL && override[0] != '\0')
+    program = g_strdup (override);
+  else
+    program = g_file_read_link ("/proc/self/exe", &error);
+
+  if (program != NULL)
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                                program, "--demo", NULL);
+
+  if (process == NULL)
+    {
+      g_warning ("Could not start the demo: %s", error->message);
+      gtk_widget_activate_action (widget, "win.toast", "s",
+                                  _("The demo window could not be "
+                                    "started."));
+    }
+}
+
+static void
+update_viewer_mode (DeskHelpPage *self)
+{
+  gboolean read_only = (self->store != NULL &&
+                        desk_store_is_read_only (self->store));
+
+  gtk_widget_set_visible (self->viewer_label, read_only);
+}
 
 static void
 desk_help_page_dispose (GObject *object)
@@ -42,9 +87,9 @@ desk_help_page_dispose (GObject *object)
 
 static void
 desk_help_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   DeskHelpPage *self = DESK_HELP_PAGE (object);
 
@@ -61,9 +106,9 @@ desk_help_page_get_property (GObject    *object,
 
 static void
 desk_help_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   DeskHelpPage *self = DESK_HELP_PAGE (object);
 
@@ -98,6 +143,11 @@ desk_help_page_class_init (DeskHelpPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/example/IncidentDesk/desk-help-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskHelpPage,
+                                        viewer_label);
+
+  gtk_widget_class_install_action (widget_class, "help.try-demo", NULL,
+                                   try_demo);
 }
 
 static void
@@ -122,7 +172,7 @@ desk_help_page_get_store (DeskHelpPage *self)
 
 void
 desk_help_page_set_store (DeskHelpPage *self,
-                              DeskStore        *store)
+                          DeskStore    *store)
 {
   g_return_if_fail (DESK_IS_HELP_PAGE (self));
   g_return_if_fail (store == NULL || DESK_IS_STORE (store));
@@ -130,5 +180,6 @@ desk_help_page_set_store (DeskHelpPage *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  update_viewer_mode (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
