@@ -1,0 +1,380 @@
+/* desk-sla-service-row.c: one service of the SLA report, expandable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-sla-service-row"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "desk-sla-calculator.h"
+#include "desk-time.h"
+
+#include "desk-sla-service-row.h"
+
+struct _DeskSlaServiceRow
+{
+  AdwExpanderRow  parent_instance;
+
+  char           *service;
+  GHashTable     *figures;     /* key → GtkLabel, not owned */
+  guint           n_intervals;
+};
+
+G_DEFINE_FINAL_TYPE (DeskSlaServiceRow, desk_sla_service_row,
+                     ADW_TYPE_EXPANDER_ROW)
+
+static const char * const state_classes[] = {
+  "sla-met", "sla-at-risk", "sla-breached",
+};
+
+static char *
+format_seconds (double seconds)
+{
+  return desk_duration_format ((gint64) llround (seconds));
+}
+
+/* A row with a title on the left, an optional plain explanation under
+ * it and the value on the right. The value label is labelled by the
+ * title, so assistive technology reads "Uptime: 99.90046 %".
+ */
+static GtkWidget *
+figure_row_new (const char  *title,
+                const char  *value,
+                const char  *detail,
+                GtkLabel   **out_value)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *text_box;
+  GtkWidget *title_label;
+  GtkWidget *value_label;
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "desk-sla-figure");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), text_box);
+
+  title_label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (text_box), title_label);
+
+  if (detail != NULL && *detail != '\0')
+    {
+      GtkWidget *detail_label = gtk_label_new (detail);
+
+      gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (detail_label),
+                               PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (detail_label, "dim-label");
+      gtk_widget_add_css_class (detail_label, "caption");
+      gtk_box_append (GTK_BOX (text_box), detail_label);
+    }
+
+  if (value != NULL)
+    {
+      value_label = gtk_label_new (value);
+      gtk_label_set_xalign (GTK_LABEL (value_label), 1);
+      gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (value_label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (value_label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (value_label, "numeric");
+      gtk_box_append (GTK_BOX (box), value_label);
+
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      g_list_append (NULL, title_label),
+                                      -1);
+
+      if (out_value != NULL)
+        *out_value = GTK_LABEL (value_label);
+    }
+
+  return row;
+}
+
+static void
+add_figure (DeskSlaServiceRow *self,
+            const char        *key,
+            const char        *title,
+            const char        *value,
+            const char        *detail)
+{
+  GtkLabel *value_label = NULL;
+  GtkWidget *row;
+
+  row = figure_row_new (title, value, detail, &value_label);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+
+  if (key != NULL && value_label != NULL)
+    g_hash_table_insert (self->figures, (gpointer) key, value_label);
+}
+
+static char *
+stats_detail (const DeskStats *stats)
+{
+  g_autofree char *median = NULL;
+  g_autofree char *p90 = NULL;
+
+  median = format_seconds (stats->median);
+  p90 = format_seconds (stats->p90);
+
+  /* TRANSLATORS: "3 incidents, median 10 min, 90th percentile 20 min" */
+  return g_strdup_printf (ngettext ("%u incident, median %s, 90th percentile %s",
+                                    "%u incidents, median %s, 90th percentile %s",
+                                    stats->count),
+                          stats->count, median, p90);
+}
+
+static void
+add_stats (DeskSlaServiceRow *self,
+           const char        *key,
+           const char        *title,
+           const DeskStats   *stats,
+           const char        *none)
+{
+  g_autofree char *mean = NULL;
+  g_autofree char *detail = NULL;
+
+  if (stats->count == 0)
+    {
+      add_figure (self, key, title, _("None"), none);
+      return;
+    }
+
+  mean = format_seconds (stats->mean);
+  detail = stats_detail (stats);
+  add_figure (self, key, title, mean, detail);
+}
+
+static char *
+format_target (double target)
+{
+  /* TRANSLATORS: an availability target such as "99.9 %" */
+  return g_strdup_printf (_("%g %%"), target);
+}
+
+static void
+add_intervals (DeskSlaServiceRow *self,
+               const GArray      *outages,
+               GTimeZone         *tz)
+{
+  if (outages == NULL || outages->len == 0)
+    {
+      add_figure (self, NULL, _("Outage intervals"), NULL,
+                  _("No outage in this period."));
+      return;
+    }
+
+  for (guint i = 0; i < outages->len; i++)
+    {
+      const DeskInterval *interval = &g_array_index (outages, DeskInterval, i);
+      g_autofree char *start = desk_time_format_display (interval->start, tz);
+      g_autofree char *end = desk_time_format_display (interval->end, tz);
+      g_autofree char *length = NULL;
+      g_autofree char *title = NULL;
+
+      length = desk_duration_format (interval->end - interval->start);
+      /* TRANSLATORS: an outage interval, "9 Mar 2025 14:05 – 9 Mar 2025 15:10" */
+      title = g_strdup_printf (_("Outage %s – %s"), start, end);
+      add_figure (self, NULL, title, length, NULL);
+    }
+
+  self->n_intervals = outages->len;
+}
+
+/* The uptime written out with the report's own numbers, so it can be
+ * checked with a pocket calculator.
+ */
+static char *
+worked_uptime (const DeskAvailability *a)
+{
+  g_autofree char *uptime = desk_sla_format_percent (a->uptime_percent);
+  g_autofree char *period = NULL;
+  g_autofree char *downtime = NULL;
+
+  period = g_strdup_printf ("%" G_GINT64_FORMAT, a->period_seconds);
+  downtime = g_strdup_printf ("%.0f", a->downtime_seconds);
+
+  /* TRANSLATORS: "100 × (2674800 s − 2580 s) ÷ 2674800 s = 99.90354 %" */
+  return g_strdup_printf (_("100 × (%s s − %s s) ÷ %s s = %s"),
+                          period, downtime, period, uptime);
+}
+
+static void
+desk_sla_service_row_fill (DeskSlaServiceRow   *self,
+                           const DeskSlaRow    *row,
+                           const DeskSlaReport *report,
+                           GTimeZone           *tz,
+                           const char          *method)
+{
+  const DeskAvailability *a = &row->availability;
+  g_autofree char *downtime = format_seconds (a->downtime_seconds);
+  g_autofree char *uptime = desk_sla_format_percent (a->uptime_percent);
+  g_autofree char *target = format_target (a->target);
+  g_autofree char *allowed = format_seconds (a->allowed_seconds);
+  g_autofree char *budget = format_seconds (fabs (a->budget_seconds));
+  g_autofree char *budget_text = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *outage = desk_duration_format (a->outage_seconds);
+  g_autofree char *degraded = desk_duration_format (a->degraded_seconds);
+  g_autofree char *downtime_detail = NULL;
+  g_autofree char *degraded_detail = NULL;
+  g_autofree char *worked = worked_uptime (a);
+  GtkWidget *state;
+
+  if (a->budget_seconds < 0)
+    budget_text = g_strdup_printf (_("%s over"), budget);
+  else
+    budget_text = g_steal_pointer (&budget);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), row->service);
+  /* TRANSLATORS: under a service name: "Uptime 99.90046 %, down 43 min" */
+  subtitle = g_strdup_printf (_("Uptime %s, down %s"), uptime, downtime);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+
+  state = gtk_label_new (desk_sla_state_label (a->state));
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (state, "pill");
+  if ((guint) a->state < G_N_ELEMENTS (state_classes))
+    gtk_widget_add_css_class (state, state_classes[a->state]);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), state);
+  g_hash_table_insert (self->figures, (gpointer) "state", state);
+
+  /* TRANSLATORS: how the downtime is made up: "outages 40 min + degraded 6 min × 0.5" */
+  downtime_detail = g_strdup_printf (_("Outages %s + degraded %s × %g"),
+                                     outage, degraded,
+                                     report->degraded_weight);
+  add_figure (self, "downtime", _("Downtime"), downtime, downtime_detail);
+  add_figure (self, "uptime", _("Uptime"), uptime, worked);
+  add_figure (self, "target", _("Target"), target, NULL);
+  add_figure (self, "allowed", _("Allowed downtime"), allowed,
+              _("The period × (1 − target ÷ 100)"));
+  add_figure (self, "budget", _("Budget left"), budget_text,
+              _("Allowed downtime − downtime"));
+
+  add_stats (self, "mtta", _("Mean time to acknowledge"), &row->mtta,
+             _("No incident was acknowledged in this period."));
+  add_stats (self, "mttr", _("Mean time to resolve"), &row->mttr,
+             _("No incident was resolved in this period."));
+
+  if (a->n_outages > 0 && a->mtbf_seconds >= 0)
+    {
+      g_autofree char *mtbf = format_seconds (a->mtbf_seconds);
+      g_autofree char *detail = NULL;
+
+      detail = g_strdup_printf (ngettext ("Uptime ÷ %u outage",
+                                          "Uptime ÷ %u outages",
+                                          a->n_outages),
+                                a->n_outages);
+      add_figure (self, "mtbf", _("Mean time between failures"), mtbf,
+                  detail);
+    }
+  else
+    add_figure (self, "mtbf", _("Mean time between failures"), _("None"),
+                _("No outage in this period."));
+
+  /* TRANSLATORS: degraded time and how much of it counts: "weight 0" */
+  degraded_detail = g_strdup_printf (_("Counted with weight %g"),
+                                     report->degraded_weight);
+  add_figure (self, "degraded", _("Degraded time outside outages"),
+              degraded, degraded_detail);
+
+  add_intervals (self, row->outages, tz);
+
+  if (a->counts_open)
+    add_figure (self, NULL,
+                _("An incident of this service is still open: its impact counts until now."),
+                NULL, NULL);
+
+  if (method != NULL && *method != '\0')
+    add_figure (self, NULL, _("Method"), NULL, method);
+}
+
+static void
+desk_sla_service_row_finalize (GObject *object)
+{
+  DeskSlaServiceRow *self = DESK_SLA_SERVICE_ROW (object);
+
+  g_clear_pointer (&self->service, g_free);
+  g_clear_pointer (&self->figures, g_hash_table_unref);
+
+  G_OBJECT_CLASS (desk_sla_service_row_parent_class)->finalize (object);
+}
+
+static void
+desk_sla_service_row_class_init (DeskSlaServiceRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = desk_sla_service_row_finalize;
+}
+
+static void
+desk_sla_service_row_init (DeskSlaServiceRow *self)
+{
+  self->figures = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+GtkWidget *
+desk_sla_service_row_new (const DeskSlaRow    *row,
+                          const DeskSlaReport *report,
+                          GTimeZone           *tz,
+                          const char          *method)
+{
+  DeskSlaServiceRow *self;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  self = g_object_new (DESK_TYPE_SLA_SERVICE_ROW, NULL);
+  self->service = g_strdup (row->service);
+  desk_sla_service_row_fill (self, row, report, tz, method);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+desk_sla_service_row_get_service (DeskSlaServiceRow *self)
+{
+  g_return_val_if_fail (DESK_IS_SLA_SERVICE_ROW (self), NULL);
+
+  return self->service;
+}
+
+const char *
+desk_sla_service_row_get_figure (DeskSlaServiceRow *self,
+                                 const char        *key)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (DESK_IS_SLA_SERVICE_ROW (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  label = g_hash_table_lookup (self->figures, key);
+
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+guint
+desk_sla_service_row_get_n_intervals (DeskSlaServiceRow *self)
+{
+  g_return_val_if_fail (DESK_IS_SLA_SERVICE_ROW (self), 0);
+
+  return self->n_intervals;
+}

@@ -1,0 +1,36 @@
+/* desk-sla-service-row.h: one service of the SLA report, expandable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-sla-report.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_SLA_SERVICE_ROW (desk_sla_service_row_get_type ())
+G_DECLARE_FINAL_TYPE (DeskSlaServiceRow, desk_sla_service_row,
+                      DESK, SLA_SERVICE_ROW, AdwExpanderRow)
+
+/* The figures of @row; the collapsed row shows uptime, downtime and
+ * state, the expanded one every figure, the merged outage intervals
+ * and @method. Times are shown in @tz.
+ */
+GtkWidget  *desk_sla_service_row_new          (const DeskSlaRow    *row,
+                                               const DeskSlaReport *report,
+                                               GTimeZone           *tz,
+                                               const char          *method);
+
+const char *desk_sla_service_row_get_service  (DeskSlaServiceRow   *self);
+/* The text of a figure by its key ("downtime", "uptime", "target",
+ * "allowed", "budget", "state", "mtta", "mttr", "mtbf", "degraded"),
+ * as shown; NULL for an unknown key.
+ */
+const char *desk_sla_service_row_get_figure   (DeskSlaServiceRow   *self,
+                                               const char          *key);
+guint       desk_sla_service_row_get_n_intervals (DeskSlaServiceRow *self);
+
+G_END_DECLS
