@@ -216,10 +216,22 @@ desk_sla_format_percent (double percent)
   return g_strdup_printf (_("%.5f %%"), percent);
 }
 
-static char *
-format_seconds (double seconds)
+char *
+desk_sla_format_duration (double seconds)
 {
-  return desk_duration_format ((gint64) llround (seconds));
+  gint64 whole = llround (MAX (seconds, 0));
+  gint64 rest = whole % 60;
+  g_autofree char *minutes = NULL;
+  g_autofree char *rest_text = NULL;
+
+  if (whole < 60 || rest == 0 || whole >= SECONDS_PER_DAY)
+    return desk_duration_format (whole);
+
+  minutes = desk_duration_format (whole - rest);
+  rest_text = desk_duration_format (rest);
+
+  /* TRANSLATORS: a duration and its seconds, "43 min" and "12 s" */
+  return g_strdup_printf (_("%s %s"), minutes, rest_text);
 }
 
 static void
@@ -300,8 +312,8 @@ show_figures (DeskSlaCalculator *self,
 
   period = desk_duration_format (period_seconds);
   uptime = desk_sla_format_percent (figures.uptime_percent);
-  allowed = format_seconds (figures.allowed_seconds);
-  budget = format_seconds (fabs (figures.budget_seconds));
+  allowed = desk_sla_format_duration (figures.allowed_seconds);
+  budget = desk_sla_format_duration (fabs (figures.budget_seconds));
 
   if (figures.budget_seconds < 0)
     /* TRANSLATORS: the downtime went past the allowed downtime by this much */

@@ -30,4 +30,10 @@ gboolean   desk_sla_parse_percent  (const char *text,
 /* "99.90046 %": five decimals, as every uptime is shown. */
 char      *desk_sla_format_percent (double      percent);
 
+/* A duration (not negative) rounded to the second, with the seconds
+ * kept below a day ("43 min 12 s", "8 h 45 min 36 s"): budgets are
+ * that tight.
+ */
+char      *desk_sla_format_duration (double     seconds);
+
 G_END_DECLS

@@ -32,12 +32,6 @@ static const char * const state_classes[] = {
   "sla-met", "sla-at-risk", "sla-breached",
 };
 
-static char *
-format_seconds (double seconds)
-{
-  return desk_duration_format ((gint64) llround (seconds));
-}
-
 /* A row with a title on the left, an optional plain explanation under
  * it and the value on the right. The value label is labelled by the
  * title, so assistive technology reads "Uptime: 99.90046 %".
@@ -131,8 +125,8 @@ stats_detail (const DeskStats *stats)
   g_autofree char *median = NULL;
   g_autofree char *p90 = NULL;
 
-  median = format_seconds (stats->median);
-  p90 = format_seconds (stats->p90);
+  median = desk_sla_format_duration (stats->median);
+  p90 = desk_sla_format_duration (stats->p90);
 
   /* TRANSLATORS: "3 incidents, median 10 min, 90th percentile 20 min" */
   return g_strdup_printf (ngettext ("%u incident, median %s, 90th percentile %s",
@@ -157,7 +151,7 @@ add_stats (DeskSlaServiceRow *self,
       return;
     }
 
-  mean = format_seconds (stats->mean);
+  mean = desk_sla_format_duration (stats->mean);
   detail = stats_detail (stats);
   add_figure (self, key, title, mean, detail);
 }
@@ -224,11 +218,11 @@ desk_sla_service_row_fill (DeskSlaServiceRow   *self,
                            const char          *method)
 {
   const DeskAvailability *a = &row->availability;
-  g_autofree char *downtime = format_seconds (a->downtime_seconds);
+  g_autofree char *downtime = desk_sla_format_duration (a->downtime_seconds);
   g_autofree char *uptime = desk_sla_format_percent (a->uptime_percent);
   g_autofree char *target = format_target (a->target);
-  g_autofree char *allowed = format_seconds (a->allowed_seconds);
-  g_autofree char *budget = format_seconds (fabs (a->budget_seconds));
+  g_autofree char *allowed = desk_sla_format_duration (a->allowed_seconds);
+  g_autofree char *budget = desk_sla_format_duration (fabs (a->budget_seconds));
   g_autofree char *budget_text = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *outage = desk_duration_format (a->outage_seconds);
@@ -275,7 +269,7 @@ desk_sla_service_row_fill (DeskSlaServiceRow   *self,
 
   if (a->n_outages > 0 && a->mtbf_seconds >= 0)
     {
-      g_autofree char *mtbf = format_seconds (a->mtbf_seconds);
+      g_autofree char *mtbf = desk_sla_format_duration (a->mtbf_seconds);
       g_autofree char *detail = NULL;
 
       detail = g_strdup_printf (ngettext ("Uptime ÷ %u outage",
