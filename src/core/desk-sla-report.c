@@ -146,7 +146,7 @@ build_row (const DeskService      *service,
           if (!meets (span.start, span.end, start, end))
             continue;
 
-          if (open && span.end > start && span.start < end)
+          if (open && MIN (span.end, end) > MAX (span.start, start))
             counts_open = TRUE;
 
           if (r->impact == DESK_IMPACT_OUTAGE)
@@ -576,11 +576,13 @@ desk_sla_report_method (const DeskSlaReport *report)
     }
 
   g_string_append_c (text, ' ');
+  /* xgettext:no-c-format */
   g_string_append (text,
                    _("Uptime is the share of the period without downtime. "
-                     "Allowed downtime is the length of the period times "
-                     "the part the target leaves over, and the budget left "
-                     "is the allowed downtime minus the downtime."));
+                     "Allowed downtime is the share of the period that the "
+                     "target leaves for downtime: 0.1 % of it for a target "
+                     "of 99.9 %. The budget left is the allowed downtime "
+                     "minus the downtime."));
   g_string_append_c (text, ' ');
   /* xgettext:no-c-format */
   g_string_append (text,
