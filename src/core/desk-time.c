@@ -903,9 +903,9 @@ desk_duration_format (gint64 seconds)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   const char *sign = "";
-  gint64 days;
-  gint64 hours;
-  gint64 minutes;
+  int days;
+  int hours;
+  int minutes;
 
   if (seconds < 0)
     {
@@ -913,33 +913,33 @@ desk_duration_format (gint64 seconds)
       seconds = seconds == G_MININT64 ? G_MAXINT64 : -seconds;
     }
 
-  days = seconds / SECONDS_PER_DAY;
-  hours = seconds / 3600 % 24;
-  minutes = seconds / 60 % 60;
+  days = (int) MIN (seconds / SECONDS_PER_DAY, G_MAXINT);
+  hours = (int) (seconds / 3600 % 24);
+  minutes = (int) (seconds / 60 % 60);
 
   if (seconds < 60)
     {
       /* TRANSLATORS: a duration in seconds */
-      first = g_strdup_printf (_("%" G_GINT64_FORMAT " s"), seconds);
+      first = g_strdup_printf (_("%d s"), (int) seconds);
     }
   else if (seconds < 3600)
     {
       /* TRANSLATORS: a duration in minutes */
-      first = g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+      first = g_strdup_printf (_("%d min"), minutes);
     }
   else if (seconds < SECONDS_PER_DAY)
     {
       /* TRANSLATORS: a duration in hours */
-      first = g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+      first = g_strdup_printf (_("%d h"), hours);
       if (minutes != 0)
-        second = g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+        second = g_strdup_printf (_("%d min"), minutes);
     }
   else
     {
       /* TRANSLATORS: a duration in days */
-      first = g_strdup_printf (_("%" G_GINT64_FORMAT " d"), days);
+      first = g_strdup_printf (_("%d d"), days);
       if (hours != 0)
-        second = g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+        second = g_strdup_printf (_("%d h"), hours);
     }
 
   if (second != NULL)
