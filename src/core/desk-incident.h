@@ -47,6 +47,15 @@ typedef enum
 const char *desk_field_to_string (DeskField field);
 /* Translated name for messages and labels ("Detected"). */
 const char *desk_field_label     (DeskField field);
+/* The inverse of desk_field_to_string; FALSE for an unknown name. */
+gboolean    desk_field_from_string (const char *text,
+                                    DeskField  *out);
+
+/* Whether @text is valid UTF-8 without control characters; a
+ * @multi_line text may hold tabs, line feeds and carriage returns.
+ */
+gboolean    desk_text_is_clean   (const char *text,
+                                  gboolean    multi_line);
 
 #define DESK_TITLE_MAX_CHARS 200
 
@@ -151,6 +160,9 @@ DeskService *desk_service_new      (const char *name,
                                     double      target);
 DeskService *desk_service_copy     (const DeskService *self);
 void         desk_service_free     (DeskService       *self);
+/* Non-empty single-line name, 0 < target <= 100. */
+gboolean     desk_service_validate (const DeskService *self,
+                                    GError           **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskService, desk_service_free)
 
 typedef struct
@@ -193,6 +205,13 @@ typedef struct
 
 #define DESK_TYPE_TIMELINE_ENTRY (desk_timeline_entry_get_type ())
 GType              desk_timeline_entry_get_type (void) G_GNUC_CONST;
+/* NULL strings become "". */
+DeskTimelineEntry *desk_timeline_entry_new      (gint64      at,
+                                                 const char *actor,
+                                                 const char *field,
+                                                 const char *old_value,
+                                                 const char *new_value,
+                                                 const char *note);
 DeskTimelineEntry *desk_timeline_entry_copy     (const DeskTimelineEntry *self);
 void               desk_timeline_entry_free     (DeskTimelineEntry       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskTimelineEntry, desk_timeline_entry_free)

@@ -33,7 +33,7 @@ typedef enum
  * refused with DESK_ERROR_TOO_NEW; an older one is migrated after a
  * backup copy "FILE.bak-vN" is written beside it.
  */
-#define DESK_STORE_SCHEMA_VERSION 1
+#define DESK_STORE_SCHEMA_VERSION 2
 
 /* $XDG_DATA_HOME/incidentdesk/incidents.db; the caller frees it. */
 char      *desk_store_default_path   (void);
