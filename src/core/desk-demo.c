@@ -707,9 +707,9 @@ make_incident (Generator  *gen,
 
   if (status != DESK_STATUS_NEW)
     {
-      acknowledged_at = MIN (detected_at +
-                             response_delay (gen, incident->severity),
-                             gen->now);
+      acknowledged_at = detected_at + response_delay (gen,
+                                                      incident->severity);
+      acknowledged_at = MIN (acknowledged_at, gen->now);
       desk_incident_set_string (incident, DESK_FIELD_ASSIGNEE, assignee);
       add_status_entry (timeline, acknowledged_at, assignee,
                         DESK_STATUS_NEW, DESK_STATUS_INVESTIGATING);
@@ -717,9 +717,9 @@ make_incident (Generator  *gen,
 
   if (status == DESK_STATUS_RESOLVED || status == DESK_STATUS_CLOSED)
     {
-      resolved_at = MIN (acknowledged_at +
-                         resolution_delay (gen, incident->severity),
-                         gen->now);
+      resolved_at = acknowledged_at + resolution_delay (gen,
+                                                        incident->severity);
+      resolved_at = MIN (resolved_at, gen->now);
       closed_at = resolved_at + between (gen, HOUR, 5 * DAY);
       if (closed_at > gen->now)
         status = DESK_STATUS_RESOLVED;
