@@ -69,6 +69,9 @@ static const ParseCase parse_cases[] = {
   { "Europe/Berlin", "2025-10-26 03:00", DESK_FOLD_REFUSE, "2025-10-26T02:00:00+00:00" },
   { "UTC", "2025-10-26 02:30", DESK_FOLD_REFUSE, "2025-10-26T02:30:00+00:00" },
   { "Asia/Jakarta", "2025-10-26 02:30", DESK_FOLD_REFUSE, "2025-10-25T19:30:00+00:00" },
+  /* Lord Howe Island moves its clocks by half an hour. */
+  { "Australia/Lord_Howe", "2025-04-06 01:45", DESK_FOLD_EARLIER, "2025-04-05T14:45:00+00:00" },
+  { "Australia/Lord_Howe", "2025-04-06 01:45", DESK_FOLD_LATER, "2025-04-05T15:15:00+00:00" },
 };
 
 static GTimeZone *
@@ -512,6 +515,10 @@ main (int   argc,
                         test_format_round_trip);
   g_test_add_data_func ("/time/round-trip/Asia_Jakarta", "Asia/Jakarta",
                         test_format_round_trip);
+  g_test_add_data_func ("/time/round-trip/America_Havana", "America/Havana",
+                        test_format_round_trip);
+  g_test_add_data_func ("/time/round-trip/Australia_Lord_Howe",
+                        "Australia/Lord_Howe", test_format_round_trip);
   g_test_add_func ("/time/format/speed", test_format_speed);
 
   for (guint i = 0; i < G_N_ELEMENTS (duration_cases); i++)
