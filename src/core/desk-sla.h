@@ -53,8 +53,9 @@ typedef enum
   DESK_SLA_BREACHED,
 } DeskSlaState;
 
-const char *desk_sla_state_to_string (DeskSlaState state);  /* "Met", "At risk", "Breached" */
-const char *desk_sla_state_label     (DeskSlaState state);  /* translated */
+/* "Met", "At risk", "Breached"; the _label variant is translated. */
+const char *desk_sla_state_to_string (DeskSlaState state);
+const char *desk_sla_state_label     (DeskSlaState state);
 
 /* Count, mean, median and 90th percentile (nearest rank) of durations in
  * seconds. All zero when count is 0.
