@@ -72,7 +72,7 @@ export XDG_CONFIG_HOME="$tmp/config-home"
 "$prefix/bin/incidentdesk" --database "$tmp/cli.db" --summary \
   > "$tmp/summary.json" 2> "$tmp/summary.err" ||
   { cat "$tmp/summary.err"; fail "the installed binary's --summary"; }
-grep -q '"total" *: *0' "$tmp/summary.json" ||
+grep -q '"incidents" *: *0' "$tmp/summary.json" ||
   { cat "$tmp/summary.json"; fail "--summary on an empty database"; }
 echo "the installed command line answers --summary"
 
