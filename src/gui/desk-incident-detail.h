@@ -24,5 +24,7 @@ gint64     desk_incident_detail_get_incident_id (DeskIncidentDetail *self);
 /* Loads the incident with this id (0: none) from the store. */
 void       desk_incident_detail_set_incident_id (DeskIncidentDetail *self,
                                                  gint64              id);
+/* Reads the incident again; what the user typed is kept. */
+void       desk_incident_detail_reload          (DeskIncidentDetail *self);
 
 G_END_DECLS
