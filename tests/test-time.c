@@ -78,6 +78,8 @@ static const ParseCase parse_cases[] = {
     NULL, DESK_ERROR_INVALID },
   { "Europe/Berlin", "2025-03-30 02:30", DESK_FOLD_LATER,
     NULL, DESK_ERROR_INVALID },
+  { "Europe/Berlin", " 2025-03-30T02:30:00 ", DESK_FOLD_EARLIER,
+    NULL, DESK_ERROR_INVALID },
   { "Europe/Berlin", "2025-03-30 01:59:59", DESK_FOLD_REFUSE,
     "2025-03-30T00:59:59+00:00" },
   { "Europe/Berlin", "2025-03-30 03:00", DESK_FOLD_REFUSE,

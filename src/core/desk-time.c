@@ -393,6 +393,59 @@ valid_fields (gint64 year,
          second >= 0 && second <= 59;
 }
 
+/* @shown is the text the user gave, quoted in messages; NULL quotes the
+ * fields.
+ */
+static gboolean
+from_local (GTimeZone   *tz,
+            const char  *shown,
+            int          year,
+            int          month,
+            int          day,
+            int          hour,
+            int          minute,
+            int          second,
+            DeskFold     fold,
+            gint64      *out,
+            GError     **error)
+{
+  g_autofree char *text = NULL;
+  gint64 candidates[2];
+  guint n = 0;
+
+  if (valid_fields (year, month, day, hour, minute, second))
+    n = local_candidates (tz, local_seconds (year, month, day,
+                                             hour, minute, second),
+                          candidates, NULL);
+
+  if (n == 1 || (n == 2 && fold != DESK_FOLD_REFUSE))
+    {
+      *out = (n == 2 && fold == DESK_FOLD_LATER) ? candidates[1]
+                                                  : candidates[0];
+      return TRUE;
+    }
+
+  if (shown == NULL)
+    shown = text = local_text (year, month, day, hour, minute, second);
+
+  if (!valid_fields (year, month, day, hour, minute, second))
+    g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                 _("“%s” is not a real date and time."), shown);
+  else if (n == 0)
+    g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                 _("The time “%s” does not exist in the time zone %s, "
+                   "because the clocks were put forward then."),
+                 shown, g_time_zone_get_identifier (tz));
+  else
+    g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                 _("The time “%s” happens twice in the time zone %s, "
+                   "because the clocks were put back then; add the "
+                   "offset from UTC to say which one is meant."),
+                 shown, g_time_zone_get_identifier (tz));
+
+  return FALSE;
+}
+
 gboolean
 desk_time_from_local (GTimeZone  *tz,
                       int         year,
@@ -405,54 +458,11 @@ desk_time_from_local (GTimeZone  *tz,
                       gint64     *out,
                       GError    **error)
 {
-  gint64 candidates[2];
-  guint n;
-
   g_return_val_if_fail (tz != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (!valid_fields (year, month, day, hour, minute, second))
-    {
-      g_autofree char *text = local_text (year, month, day,
-                                          hour, minute, second);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("“%s” is not a real date and time."), text);
-      return FALSE;
-    }
-
-  n = local_candidates (tz,
-                        local_seconds (year, month, day, hour, minute, second),
-                        candidates, NULL);
-
-  if (n == 0)
-    {
-      g_autofree char *text = local_text (year, month, day,
-                                          hour, minute, second);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("The time “%s” does not exist in the time zone %s, "
-                     "because the clocks were put forward then."),
-                   text, g_time_zone_get_identifier (tz));
-      return FALSE;
-    }
-
-  if (n == 2 && fold == DESK_FOLD_REFUSE)
-    {
-      g_autofree char *text = local_text (year, month, day,
-                                          hour, minute, second);
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("The time “%s” happens twice in the time zone %s, "
-                     "because the clocks were put back then; add the "
-                     "offset from UTC to say which one is meant."),
-                   text, g_time_zone_get_identifier (tz));
-      return FALSE;
-    }
-
-  *out = (n == 2 && fold == DESK_FOLD_LATER) ? candidates[1] : candidates[0];
-
-  return TRUE;
+  return from_local (tz, NULL, year, month, day, hour, minute, second,
+                     fold, out, error);
 }
 
 /* The first instant of a local day: midnight, or the moment the clocks
@@ -660,6 +670,7 @@ desk_time_parse (const char  *text,
                  gint64      *out,
                  GError     **error)
 {
+  g_autofree char *shown = NULL;
   Fields f;
 
   g_return_val_if_fail (out != NULL, FALSE);
@@ -689,9 +700,10 @@ desk_time_parse (const char  *text,
 
   g_return_val_if_fail (tz != NULL, FALSE);
 
-  return desk_time_from_local (tz, f.year, f.month, f.day,
-                               f.hour, f.minute, f.second,
-                               fold, out, error);
+  shown = g_strstrip (g_strdup (text));
+
+  return from_local (tz, shown, f.year, f.month, f.day,
+                     f.hour, f.minute, f.second, fold, out, error);
 }
 
 /* Formatting */
