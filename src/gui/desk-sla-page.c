@@ -435,25 +435,52 @@ show_report (DeskSlaPage *self)
   gtk_stack_set_visible_child_name (self->report_stack, "report");
 }
 
+/* What a report request needs back: the page, and the cancellable it
+ * ran with, to tell a stale answer from the current one.
+ */
+typedef struct
+{
+  DeskSlaPage  *self;
+  GCancellable *cancellable;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->self);
+  g_object_unref (request->cancellable);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
 static void
 report_built_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(DeskSlaPage) self = user_data;
+  g_autoptr(Request) request = user_data;
+  DeskSlaPage *self = request->self;
   g_autoptr(GError) error = NULL;
   DeskSlaReport *report;
 
   report = desk_sla_report_build_finish (result, &error);
 
-  if (report == NULL && error_is_cancelled (error))
-    return;
+  if (g_cancellable_is_cancelled (request->cancellable) ||
+      request->cancellable != self->cancellable)
+    {
+      g_clear_pointer (&report, desk_sla_report_free);
+      return;
+    }
 
   g_clear_object (&self->cancellable);
   stop_loading (self);
 
   if (report == NULL)
     {
+      if (error_is_cancelled (error))
+        return;
+
       g_warning ("The SLA report could not be built: %s", error->message);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->report_stack, "error");
@@ -468,6 +495,8 @@ report_built_cb (GObject      *object,
 static void
 desk_sla_page_start (DeskSlaPage *self)
 {
+  Request *request;
+
   self->stale = FALSE;
 
   g_cancellable_cancel (self->cancellable);
@@ -486,6 +515,9 @@ desk_sla_page_start (DeskSlaPage *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  request = g_new0 (Request, 1);
+  request->self = g_object_ref (self);
+  request->cancellable = g_object_ref (self->cancellable);
   set_loading (self, TRUE);
   self->loading_id = g_timeout_add (LOADING_DELAY_MS, show_spinner_cb, self);
 
@@ -494,7 +526,7 @@ desk_sla_page_start (DeskSlaPage *self)
                                self->tz, degraded_weight (self),
                                g_get_real_time () / G_USEC_PER_SEC,
                                self->cancellable,
-                               report_built_cb, g_object_ref (self));
+                               report_built_cb, request);
 }
 
 static void

@@ -92,7 +92,7 @@ figure_row_new (const char  *title,
 
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      g_list_append (NULL, title_label),
+                                      title_label, NULL,
                                       -1);
 
       if (out_value != NULL)

@@ -1,0 +1,509 @@
+/* test-sla-page.c: the SLA tracker on a store with known outages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "desk-resources.h"
+#include "desk-sla-page.h"
+#include "desk-sla-service-row.h"
+#include "desk-store.h"
+#include "desk-test-util.h"
+#include "desk-time.h"
+
+typedef struct
+{
+  char      *tmpdir;
+  DeskStore *store;
+  GtkWidget *window;
+  GtkWidget *page;
+} Fixture;
+
+static void
+spin_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_for_report (Fixture *fixture)
+{
+  spin_main_loop ();
+  while (desk_sla_page_get_loading (DESK_SLA_PAGE (fixture->page)))
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
+}
+
+static GtkWidget *
+child (Fixture    *fixture,
+       const char *name)
+{
+  GObject *object;
+
+  object = gtk_widget_get_template_child (fixture->page, DESK_TYPE_SLA_PAGE,
+                                          name);
+  g_assert_nonnull (object);
+
+  return GTK_WIDGET (object);
+}
+
+static const char *
+visible_state (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (fixture,
+                                                             "report_stack")));
+}
+
+static const char *
+period_label (Fixture *fixture)
+{
+  return gtk_label_get_text (GTK_LABEL (child (fixture, "period_label")));
+}
+
+static DeskSlaServiceRow *
+service_row (Fixture    *fixture,
+             const char *service)
+{
+  GtkWidget *list = child (fixture, "services_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (DESK_IS_SLA_SERVICE_ROW (row) &&
+          g_strcmp0 (desk_sla_service_row_get_service (DESK_SLA_SERVICE_ROW (row)),
+                     service) == 0)
+        return DESK_SLA_SERVICE_ROW (row);
+    }
+
+  g_assert_not_reached ();
+}
+
+static const char *
+figure (Fixture    *fixture,
+        const char *service,
+        const char *key)
+{
+  return desk_sla_service_row_get_figure (service_row (fixture, service), key);
+}
+
+static gint64
+utc (const char *text)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(GError) error = NULL;
+  gint64 instant = 0;
+
+  desk_time_parse (text, tz, DESK_FOLD_REFUSE, &instant, &error);
+  g_assert_no_error (error);
+
+  return instant;
+}
+
+/* A resolved incident as imported history, detected when its impact
+ * began, acknowledged five (or ten) minutes later, resolved when the
+ * impact ended.
+ */
+static void
+add_incident (DeskStore  *store,
+              const char *reference,
+              const char *service,
+              DeskImpact  impact,
+              const char *start,
+              const char *end,
+              gint64      ack_after)
+{
+  g_autoptr(DeskIncident) incident = desk_incident_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean created = FALSE;
+
+  desk_incident_set_string (incident, DESK_FIELD_REFERENCE, reference);
+  desk_incident_set_string (incident, DESK_FIELD_TITLE, reference);
+  desk_incident_set_string (incident, DESK_FIELD_SERVICE, service);
+  desk_incident_set_string (incident, DESK_FIELD_RESOLUTION, "Fixed.");
+  incident->severity = DESK_SEVERITY_SEV2;
+  incident->impact = impact;
+  incident->status = DESK_STATUS_RESOLVED;
+  incident->detected_at = utc (start);
+  incident->acknowledged_at = utc (start) + ack_after;
+  incident->impact_start = utc (start);
+  incident->impact_end = utc (end);
+  incident->resolved_at = utc (end);
+
+  desk_store_import_incident (store, incident, NULL, &created, &error);
+  g_assert_no_error (error);
+  g_assert_true (created);
+}
+
+static void
+add_service (DeskStore  *store,
+             const char *name,
+             double      target)
+{
+  g_autoptr(DeskService) service = desk_service_new (name, target);
+  g_autoptr(GError) error = NULL;
+
+  desk_store_save_service (store, service, &error);
+  g_assert_no_error (error);
+}
+
+/* Mail (99.9 %): two overlapping outages on 10 March, 10:00–10:30 and
+ * 10:20–10:43, whose union is 43 min = 2,580 s, and an hour degraded
+ * on 20 March, which counts with weight 0. Web (99.5 %): one outage
+ * from 28 February 23:00 to 1 March 01:00, an hour in each month.
+ */
+static void
+fill_store (DeskStore *store)
+{
+  add_service (store, "Mail", 99.9);
+  add_service (store, "Web", 99.5);
+
+  add_incident (store, "T-1", "Mail", DESK_IMPACT_OUTAGE,
+                "2025-03-10T10:00:00Z", "2025-03-10T10:30:00Z", 300);
+  add_incident (store, "T-2", "Mail", DESK_IMPACT_OUTAGE,
+                "2025-03-10T10:20:00Z", "2025-03-10T10:43:00Z", 300);
+  add_incident (store, "T-3", "Mail", DESK_IMPACT_DEGRADED,
+                "2025-03-20T08:00:00Z", "2025-03-20T09:00:00Z", 600);
+  add_incident (store, "T-4", "Web", DESK_IMPACT_OUTAGE,
+                "2025-02-28T23:00:00Z", "2025-03-01T01:00:00Z", 300);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "time-zone");
+  g_settings_reset (settings, "degraded-weight");
+
+  fixture->tmpdir = desk_test_tmpdir_new ();
+  path = g_build_filename (fixture->tmpdir, "incidents.db", NULL);
+  fixture->store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  if (data != NULL)
+    fill_store (fixture->store);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 600);
+  fixture->page = desk_sla_page_new ();
+  g_object_ref (fixture->page);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
+
+  desk_sla_page_set_time_zone (DESK_SLA_PAGE (fixture->page), "UTC", &error);
+  g_assert_no_error (error);
+  desk_sla_page_set_period (DESK_SLA_PAGE (fixture->page), "2025-03",
+                            &error);
+  g_assert_no_error (error);
+  g_object_set (fixture->page, "store", fixture->store, NULL);
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_report (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin_main_loop ();
+  g_assert_finalize_object (fixture->page);
+  g_assert_finalize_object (fixture->store);
+  desk_test_tmpdir_free (fixture->tmpdir);
+}
+
+static void
+test_month_figures (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_assert_cmpstr (visible_state (fixture), ==, "report");
+  g_assert_cmpstr (period_label (fixture), ==, "March 2025 (744 h)");
+
+  /* March has 2,678,400 s. Mail: 100 × 2,675,820 / 2,678,400; allowed
+   * 2,678.4 s; 2,580 s is 96 % of it.
+   */
+  g_assert_cmpstr (figure (fixture, "Mail", "downtime"), ==, "43 min");
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "99.90367 %");
+  g_assert_cmpstr (figure (fixture, "Mail", "target"), ==, "99.9 %");
+  g_assert_cmpstr (figure (fixture, "Mail", "allowed"), ==, "44 min 38 s");
+  g_assert_cmpstr (figure (fixture, "Mail", "budget"), ==, "1 min 38 s");
+  g_assert_cmpstr (figure (fixture, "Mail", "state"), ==, "At risk");
+  g_assert_cmpstr (figure (fixture, "Mail", "degraded"), ==, "1 h");
+  g_assert_cmpuint (desk_sla_service_row_get_n_intervals (service_row (fixture, "Mail")),
+                    ==, 1);
+
+  /* MTTA over T-1, T-2 and T-3: (300 + 300 + 600) / 3 = 400 s; MTTR:
+   * (1,800 + 1,380 + 3,600) / 3 = 2,260 s.
+   */
+  g_assert_cmpstr (figure (fixture, "Mail", "mtta"), ==, "6 min 40 s");
+  g_assert_cmpstr (figure (fixture, "Mail", "mttr"), ==, "37 min 40 s");
+
+  /* Web: the hour of March; 100 × 2,674,800 / 2,678,400; allowed
+   * 13,392 s at 99.5 %. Acknowledged in February, resolved in March.
+   */
+  g_assert_cmpstr (figure (fixture, "Web", "downtime"), ==, "1 h");
+  g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "99.86559 %");
+  g_assert_cmpstr (figure (fixture, "Web", "allowed"), ==, "3 h 43 min 12 s");
+  g_assert_cmpstr (figure (fixture, "Web", "budget"), ==, "2 h 43 min 12 s");
+  g_assert_cmpstr (figure (fixture, "Web", "state"), ==, "Met");
+  g_assert_cmpstr (figure (fixture, "Web", "mtta"), ==, "None");
+  g_assert_cmpstr (figure (fixture, "Web", "mttr"), ==, "2 h");
+
+  g_assert_false (gtk_widget_get_visible (child (fixture, "open_note")));
+}
+
+static void
+test_navigation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gtk_widget_activate_action (fixture->page, "sla.previous", NULL);
+  wait_for_report (fixture);
+
+  /* February 2025: 672 h; Web's other hour, 100 × 2,415,600 / 2,419,200. */
+  g_assert_cmpstr (period_label (fixture), ==, "February 2025 (672 h)");
+  g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "99.85119 %");
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "100.00000 %");
+  g_assert_cmpstr (figure (fixture, "Mail", "state"), ==, "Met");
+
+  gtk_widget_activate_action (fixture->page, "sla.next", NULL);
+  gtk_widget_activate_action (fixture->page, "sla.next", NULL);
+  wait_for_report (fixture);
+
+  g_assert_cmpstr (period_label (fixture), ==, "April 2025 (720 h)");
+  g_assert_cmpstr (figure (fixture, "Web", "downtime"), ==, "0 s");
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "100.00000 %");
+}
+
+static void
+test_period_kinds (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwComboRow *kind = ADW_COMBO_ROW (child (fixture, "kind_row"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  /* Day: 10 March holds all of Mail's outage; 86,400 s, 2,580 down. */
+  desk_sla_page_set_period (DESK_SLA_PAGE (fixture->page), "2025-03-10",
+                            &error);
+  g_assert_no_error (error);
+  wait_for_report (fixture);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, 0);
+  g_assert_cmpstr (period_label (fixture), ==, "Monday 10 March 2025 (24 h)");
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "97.01389 %");
+
+  adw_combo_row_set_selected (kind, 1);
+  wait_for_report (fixture);
+  g_assert_cmpstr (period_label (fixture), ==,
+                   "Week 11, 10 Mar – 16 Mar 2025 (168 h)");
+
+  adw_combo_row_set_selected (kind, 3);
+  wait_for_report (fixture);
+  g_assert_cmpstr (period_label (fixture), ==, "Q1 2025 (2160 h)");
+
+  /* Web's two hours both fall in the quarter: 7,776,000 − 7,200. */
+  g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "99.90741 %");
+
+  adw_combo_row_set_selected (kind, 4);
+  wait_for_report (fixture);
+  g_assert_cmpstr (period_label (fixture), ==, "2025 (8760 h)");
+
+  desk_sla_page_set_period (DESK_SLA_PAGE (fixture->page),
+                            "2025-03-10T10:00:00Z/2025-03-10T11:00:00Z",
+                            &error);
+  g_assert_no_error (error);
+  wait_for_report (fixture);
+  g_assert_true (gtk_widget_get_visible (child (fixture, "start_row")));
+  /* One hour, 43 minutes down: 100 × 1,020 / 3,600. */
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "28.33333 %");
+  g_assert_cmpstr (figure (fixture, "Mail", "state"), ==, "Breached");
+
+  /* A custom period has no next one. */
+  label = g_strdup (period_label (fixture));
+  gtk_widget_activate_action (fixture->page, "sla.next", NULL);
+  wait_for_report (fixture);
+  g_assert_cmpstr (period_label (fixture), ==, label);
+}
+
+static void
+test_custom_entries (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AdwComboRow *kind = ADW_COMBO_ROW (child (fixture, "kind_row"));
+  GtkWidget *start = child (fixture, "start_row");
+  GtkWidget *end = child (fixture, "end_row");
+  GtkWidget *message = child (fixture, "period_message");
+
+  adw_combo_row_set_selected (kind, 5);
+  wait_for_report (fixture);
+  g_assert_true (gtk_widget_get_visible (start));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==,
+                   "2025-03-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end)), ==,
+                   "2025-03-31");
+
+  /* 9 to 10 March: two whole days, 172,800 s; 2,580 down. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "2025-03-09");
+  gtk_editable_set_text (GTK_EDITABLE (end), "2025-03-10");
+  g_signal_emit_by_name (end, "apply");
+  wait_for_report (fixture);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "98.50694 %");
+
+  gtk_editable_set_text (GTK_EDITABLE (end), "2025-02-30");
+  g_signal_emit_by_name (end, "apply");
+  spin_main_loop ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "98.50694 %");
+}
+
+static void
+test_time_zone (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *zone_entry = child (fixture, "zone_entry_row");
+  g_autoptr(GError) error = NULL;
+
+  /* Clocks go forward on 30 March in Berlin: the month has 743 h. */
+  desk_sla_page_set_time_zone (DESK_SLA_PAGE (fixture->page),
+                               "Europe/Berlin", &error);
+  g_assert_no_error (error);
+  wait_for_report (fixture);
+  g_assert_cmpstr (period_label (fixture), ==, "March 2025 (743 h)");
+
+  /* Local March begins at 23:00 UTC on 28 February: Web's outage
+   * lies wholly inside it. 2,674,800 s − 7,200 s.
+   */
+  g_assert_cmpstr (figure (fixture, "Web", "downtime"), ==, "2 h");
+  g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "99.73082 %");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (fixture, "zone_row")),
+                              1 + 12);
+  g_assert_true (gtk_widget_get_visible (zone_entry));
+  gtk_editable_set_text (GTK_EDITABLE (zone_entry), "Mars/Olympus");
+  g_signal_emit_by_name (zone_entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (zone_entry, "error"));
+  g_assert_true (gtk_widget_get_visible (child (fixture, "period_message")));
+
+  gtk_editable_set_text (GTK_EDITABLE (zone_entry), "Asia/Jakarta");
+  g_signal_emit_by_name (zone_entry, "apply");
+  wait_for_report (fixture);
+  g_assert_false (gtk_widget_has_css_class (zone_entry, "error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture, "zone_label"))),
+                   ==, "Times in Asia/Jakarta");
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_assert_cmpstr (visible_state (fixture), ==, "empty");
+  g_assert_null (gtk_widget_get_first_child (child (fixture,
+                                                    "services_list")));
+}
+
+static void
+test_no_store (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_object_set (fixture->page, "store", NULL, NULL);
+  wait_for_report (fixture);
+  g_assert_cmpstr (visible_state (fixture), ==, "no-store");
+
+  g_object_set (fixture->page, "store", fixture->store, NULL);
+  wait_for_report (fixture);
+  g_assert_cmpstr (visible_state (fixture), ==, "report");
+}
+
+static void
+test_open_incident (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = desk_incident_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) dt = g_date_time_new_now_utc ();
+
+  desk_incident_set_string (incident, DESK_FIELD_TITLE, "Still down");
+  desk_incident_set_string (incident, DESK_FIELD_SERVICE, "Mail");
+  incident->severity = DESK_SEVERITY_SEV1;
+  incident->impact = DESK_IMPACT_OUTAGE;
+  incident->status = DESK_STATUS_NEW;
+  incident->detected_at = now - 1;
+  desk_store_create_incident (fixture->store, incident, &error);
+  g_assert_no_error (error);
+
+  today = g_date_time_format (dt, "%Y-%m-%d");
+  desk_sla_page_set_period (DESK_SLA_PAGE (fixture->page), today, &error);
+  g_assert_no_error (error);
+  wait_for_report (fixture);
+
+  g_assert_true (gtk_widget_get_visible (child (fixture, "open_note")));
+}
+
+static void
+test_finalizes_while_loading (void)
+{
+  g_autofree char *tmpdir = desk_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "incidents.db", NULL);
+  g_autoptr(GError) error = NULL;
+  DeskStore *store;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = desk_sla_page_new ();
+
+  store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  fill_store (store);
+
+  g_object_ref (page);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  desk_sla_page_set_store (DESK_SLA_PAGE (page), store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Closed before the report arrives: the work is cancelled quietly. */
+  g_main_context_iteration (NULL, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (G_OBJECT (page)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (page);
+
+  /* The worker thread holds the store until it has finished. */
+  while (G_OBJECT (store)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (store);
+  desk_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (desk_get_resource ());
+
+#define ADD(path, func, filled) \
+  g_test_add ("/sla-page/" path, Fixture, (filled) ? "filled" : NULL, \
+              fixture_set_up, func, fixture_tear_down)
+
+  ADD ("month-figures", test_month_figures, TRUE);
+  ADD ("navigation", test_navigation, TRUE);
+  ADD ("period-kinds", test_period_kinds, TRUE);
+  ADD ("custom-entries", test_custom_entries, TRUE);
+  ADD ("time-zone", test_time_zone, TRUE);
+  ADD ("open-incident", test_open_incident, TRUE);
+  ADD ("no-store", test_no_store, TRUE);
+  ADD ("empty", test_empty, FALSE);
+
+  g_test_add_func ("/sla-page/finalizes-while-loading",
+                   test_finalizes_while_loading);
+
+  return g_test_run ();
+}
