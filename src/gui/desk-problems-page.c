@@ -549,8 +549,6 @@ desk_problems_page_class_init (DeskProblemsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/example/IncidentDesk/desk-problems-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskProblemsPage,
-                                        stack);
-  gtk_widget_class_bind_template_child (widget_class, DeskProblemsPage,
                                         spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskProblemsPage,
                                         error_page);
@@ -575,6 +573,8 @@ static void
 desk_problems_page_init (DeskProblemsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a template child: AdwBin itself unparents its child. */
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   show_state (self, "no-store");
   update_actions (self);
