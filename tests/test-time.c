@@ -442,6 +442,41 @@ test_display (void)
   g_assert_cmpstr (none, ==, "");
 }
 
+/* Every prefix of valid texts either parses or fails with a plain
+ * DESK_ERROR: never a crash, never a half-read value.
+ */
+static void
+test_prefixes (void)
+{
+  static const char * const texts[] = {
+    "2025-03-09T14:05:07.123+07:00",
+    "2025-03-09 14:05:07,5 -03:30",
+    "2025-W10/2025-Q2",
+    "2025-03-09T10:00:00Z/2025-03-10",
+  };
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      for (gsize length = 0; length <= strlen (texts[i]); length++)
+        {
+          g_autofree char *prefix = g_strndup (texts[i], length);
+          g_autoptr(GError) time_error = NULL;
+          g_autoptr(GError) period_error = NULL;
+          gint64 a = 0;
+          gint64 b = 0;
+
+          if (!desk_time_parse (prefix, berlin, DESK_FOLD_REFUSE, &a,
+                                &time_error))
+            g_assert_true (time_error->domain == DESK_ERROR);
+          if (!desk_period_parse (prefix, berlin, &a, &b, &period_error))
+            g_assert_true (period_error->domain == DESK_ERROR);
+          else
+            g_assert_cmpint (a, <, b);
+        }
+    }
+}
+
 static void
 test_zone_names (void)
 {
@@ -564,6 +599,7 @@ main (int   argc,
       g_test_add_data_func (path, &duration_cases[i], test_duration);
     }
 
+  g_test_add_func ("/time/parse/prefixes", test_prefixes);
   g_test_add_func ("/time/display", test_display);
   g_test_add_func ("/time/zone/names", test_zone_names);
   g_test_add_func ("/time/local/fields-and-grouping",
