@@ -8,6 +8,8 @@
  */
 
 #include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -652,6 +654,1098 @@ test_read_only_missing (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Damaged and unusable files */
+
+typedef enum
+{
+  DAMAGE_NOT_A_DATABASE,
+  DAMAGE_TRUNCATED,
+  DAMAGE_CORRUPT_PAGE,
+  DAMAGE_CORRUPT_HEADER,
+  DAMAGE_NEWER_VERSION,
+  DAMAGE_FOREIGN_DATABASE,
+  DAMAGE_FOREIGN_APPLICATION,
+} Damage;
+
+typedef struct
+{
+  const char *name;
+  Damage      damage;
+  int         code;
+} DamageCase;
+
+static const DamageCase damage_cases[] = {
+  { "not-a-database", DAMAGE_NOT_A_DATABASE, DESK_ERROR_CORRUPT },
+  { "truncated", DAMAGE_TRUNCATED, DESK_ERROR_CORRUPT },
+  { "corrupt-page", DAMAGE_CORRUPT_PAGE, DESK_ERROR_CORRUPT },
+  { "corrupt-header", DAMAGE_CORRUPT_HEADER, DESK_ERROR_CORRUPT },
+  { "newer-version", DAMAGE_NEWER_VERSION, DESK_ERROR_TOO_NEW },
+  { "foreign-database", DAMAGE_FOREIGN_DATABASE, DESK_ERROR_CORRUPT },
+  { "foreign-application", DAMAGE_FOREIGN_APPLICATION, DESK_ERROR_CORRUPT },
+};
+
+/* A store with enough rows to span many pages, closed again. */
+static void
+fill_and_close (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  desk_store_begin (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(DeskIncident) incident = NULL;
+
+      incident = new_incident ("A fairly long title to fill the pages up",
+                               i % 2 ? "Web" : "Email", DESK_SEVERITY_SEV3,
+                               T0 + i * 60);
+      desk_incident_set_string (incident, DESK_FIELD_DESCRIPTION,
+                                "Some description text that takes room.");
+      desk_store_create_incident (f->store, incident, &error);
+      g_assert_no_error (error);
+    }
+  desk_store_commit (f->store, &error);
+  g_assert_no_error (error);
+  close_store (f);
+}
+
+static void
+overwrite (const char *path,
+           goffset     offset,
+           const char *bytes,
+           gsize       length)
+{
+  FILE *file = g_fopen (path, "r+b");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, offset, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (bytes, 1, length, file), ==, length);
+  fclose (file);
+}
+
+static void
+damage (Fixture *f,
+        Damage   kind)
+{
+  char junk[4096];
+  GStatBuf st;
+
+  memset (junk, 0xa5, sizeof junk);
+
+  switch (kind)
+    {
+    case DAMAGE_NOT_A_DATABASE:
+      close_store (f);
+      write_file (f->path, "reference,title\r\nINC-1,Mail\r\n", -1);
+      break;
+    case DAMAGE_TRUNCATED:
+      fill_and_close (f);
+      g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+      g_assert_cmpint (truncate (f->path, st.st_size / 2), ==, 0);
+      break;
+    case DAMAGE_CORRUPT_PAGE:
+      fill_and_close (f);
+      /* Page 3 onwards: the first table and index pages. */
+      overwrite (f->path, 2 * 4096, junk, sizeof junk);
+      overwrite (f->path, 4 * 4096, junk, sizeof junk);
+      break;
+    case DAMAGE_CORRUPT_HEADER:
+      fill_and_close (f);
+      overwrite (f->path, 0, junk, 16);
+      break;
+    case DAMAGE_NEWER_VERSION:
+      close_store (f);
+      g_assert_cmpint (raw_exec (f->path, "PRAGMA user_version = 99"), ==,
+                       SQLITE_OK);
+      break;
+    case DAMAGE_FOREIGN_DATABASE:
+      close_store (f);
+      g_remove (f->path);
+      g_assert_cmpint (raw_exec (f->path, "CREATE TABLE notes (x TEXT)"),
+                       ==, SQLITE_OK);
+      break;
+    case DAMAGE_FOREIGN_APPLICATION:
+      close_store (f);
+      g_assert_cmpint (raw_exec (f->path, "PRAGMA application_id = 42"),
+                       ==, SQLITE_OK);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_damaged (Fixture       *f,
+              gconstpointer  data)
+{
+  const DamageCase *c = data;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  damage (f, c->damage);
+  before = file_bytes (f->path);
+
+  store = desk_store_open (f->path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, c->code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  store = desk_store_open (f->path, DESK_STORE_FLAGS_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, c->code);
+
+  /* Left exactly as it was. SQLite may leave its shared-memory index and
+   * an empty log beside a WAL file it could not check, nothing else.
+   */
+  assert_same_bytes (before, f->path);
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *side = g_build_filename (folder, name, NULL);
+      GStatBuf st;
+
+      if (g_str_equal (name, "incidents.db") ||
+          g_str_equal (name, "incidents.db-shm"))
+        continue;
+
+      g_assert_cmpstr (name, ==, "incidents.db-wal");
+      g_assert_cmpint (g_stat (side, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+    }
+}
+
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* An empty file is a new database, as SQLite sees it. */
+  close_store (f);
+  write_file (f->path, "", 0);
+  f->store = desk_store_open (f->path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_store_count (f->store, NULL, &error), ==, 0);
+}
+
+static void
+test_migration_backup (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = create (f, "Mail down", "Email",
+                                             DESK_SEVERITY_SEV2, T0);
+  g_autofree char *backup = g_strconcat (f->path, ".bak-v1", NULL);
+  g_autoptr(DeskIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GStatBuf st;
+
+  /* Make the file look like one written by schema version 1. */
+  close_store (f);
+  g_assert_cmpint (raw_exec (f->path,
+                             "DROP INDEX incidents_detected;"
+                             "DROP INDEX incidents_status;"
+                             "DROP INDEX incidents_severity;"
+                             "DROP INDEX incidents_updated;"
+                             "DROP INDEX incidents_impact;"
+                             "DROP INDEX incidents_problem;"
+                             "DROP INDEX timeline_incident;"
+                             "PRAGMA user_version = 1;"), ==, SQLITE_OK);
+
+  f->store = desk_store_open (f->path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  stored = desk_store_get_incident (f->store, incident->id, &error);
+  g_assert_cmpstr (stored->title, ==, "Mail down");
+  close_store (f);
+
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM "
+                      "pragma_user_version), (SELECT count(*) FROM "
+                      "incidents), (SELECT count(*) FROM sqlite_schema "
+                      "WHERE type = 'index' AND sql IS NOT NULL)",
+                      -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY,
+                                    NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM "
+                      "pragma_user_version), (SELECT count(*) FROM "
+                      "sqlite_schema WHERE type = 'index' AND sql IS NOT "
+                      "NULL), (SELECT journal_mode FROM pragma_journal_mode)",
+                      -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 7);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = new_incident ("Mail down", "Email",
+                                                   DESK_SEVERITY_SEV2, T0);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 start;
+
+  /* Another program holds the write lock for longer than we wait. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (desk_store_create_incident (f->store, incident, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_BUSY);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 4 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  g_assert_true (desk_store_create_incident (f->store, incident, &error));
+  g_assert_no_error (error);
+}
+
+/* The database's own rules, tried with raw SQL behind the store's back. */
+
+typedef struct
+{
+  const char *name;
+  const char *sql;
+} CheckCase;
+
+#define INSERT_HEAD \
+  "INSERT INTO incidents (reference, title, service_id, severity, impact, " \
+  "status, detected_at, acknowledged_at, impact_start, impact_end, " \
+  "resolved_at, closed_at, factor, description, version, created_at, " \
+  "updated_at) VALUES "
+
+static const CheckCase check_cases[] = {
+  { "valid", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, 110, NULL, NULL, 120, 130, 0, '', 1, "
+    "1, 1)" },
+  { "title-empty", INSERT_HEAD
+    "('X-1', '', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "title-201", INSERT_HEAD
+    "('X-1', printf ('%.201c', 'a'), 1, 1, 0, 0, 100, NULL, NULL, NULL, "
+    "NULL, NULL, 0, '', 1, 1, 1)" },
+  { "title-newline", INSERT_HEAD
+    "('X-1', 'a' || char (10) || 'b', 1, 1, 0, 0, 100, NULL, NULL, NULL, "
+    "NULL, NULL, 0, '', 1, 1, 1)" },
+  { "description-bell", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
+    "'a' || char (7), 1, 1, 1)" },
+  { "title-null", INSERT_HEAD
+    "('X-1', NULL, 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "reference-duplicate", INSERT_HEAD
+    "('INC-000001', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
+    "'', 1, 1, 1)" },
+  { "service-unknown", INSERT_HEAD
+    "('X-1', 'ok', 99, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, '', "
+    "1, 1, 1)" },
+  { "severity-5", INSERT_HEAD
+    "('X-1', 'ok', 1, 5, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "severity-text", INSERT_HEAD
+    "('X-1', 'ok', 1, 'SEV1', 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
+    "'', 1, 1, 1)" },
+  { "impact-3", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 3, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "status-7", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 7, 100, NULL, NULL, NULL, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "factor-6", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 6, '', 1, "
+    "1, 1)" },
+  { "detected-null", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "acknowledged-before-detected", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, 99, NULL, NULL, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "resolved-before-detected", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, 99, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "resolved-before-acknowledged", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, 110, NULL, NULL, 105, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "closed-before-resolved", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, 120, 119, 0, '', 1, "
+    "1, 1)" },
+  { "impact-end-before-start", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, 150, 140, NULL, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "impact-start-after-resolved", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, 150, NULL, 120, NULL, 0, '', 1, "
+    "1, 1)" },
+  { "version-zero", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, '', 0, "
+    "1, 1)" },
+  { "service-target-zero",
+    "INSERT INTO services (name, target) VALUES ('Other', 0)" },
+  { "service-target-over-100",
+    "INSERT INTO services (name, target) VALUES ('Other', 100.01)" },
+  { "service-duplicate",
+    "INSERT INTO services (name, target) VALUES ('Email', 99)" },
+  { "problem-status-3",
+    "INSERT INTO problems (reference, title, status, created_at, "
+    "updated_at) VALUES ('PRB-9', 'ok', 3, 1, 1)" },
+  { "timeline-no-incident",
+    "INSERT INTO timeline (incident_id, at, actor, field) "
+    "VALUES (999, 1, 'x', 'title')" },
+};
+
+static void
+test_check_constraint (Fixture       *f,
+                       gconstpointer  data)
+{
+  const CheckCase *c = data;
+  g_autoptr(DeskIncident) incident = create (f, "Mail down", "Email",
+                                             DESK_SEVERITY_SEV2, T0);
+  sqlite3 *db = NULL;
+  int rc;
+
+  close_store (f);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  rc = sqlite3_exec (db, c->sql, NULL, NULL, NULL);
+  if (g_str_equal (c->name, "valid"))
+    g_assert_cmpint (rc, ==, SQLITE_OK);
+  else
+    g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+/* Queries */
+
+/* Six incidents over two services, written down by hand:
+ *
+ *   ref          service severity status         detected   resolved
+ *   INC-000001   Email   SEV1     Resolved       T0         T0+2h
+ *   INC-000002   Web     SEV2     Investigating  T0+1h      -
+ *   INC-000003   Email   SEV3     New            T0+2h      -
+ *   INC-000004   Web     SEV1     Closed         T0+3h      T0+4h
+ *   INC-000005   Email   SEV4     On hold        T0+4h      -
+ *   INC-000006   VPN     SEV2     New            T0+5h      -
+ */
+static void
+fill_six (Fixture *f)
+{
+  static const struct
+  {
+    const char   *title;
+    const char   *service;
+    DeskSeverity  severity;
+    DeskStatus    status;
+    const char   *assignee;
+  } rows[] = {
+    { "Mail bounces", "Email", DESK_SEVERITY_SEV1, DESK_STATUS_RESOLVED,
+      "budi" },
+    { "Site slow", "Web", DESK_SEVERITY_SEV2, DESK_STATUS_INVESTIGATING,
+      "Ana" },
+    { "Spam wave", "Email", DESK_SEVERITY_SEV3, DESK_STATUS_NEW, "citra" },
+    { "Certificate expired", "Web", DESK_SEVERITY_SEV1, DESK_STATUS_CLOSED,
+      "" },
+    { "Über-long queue", "Email", DESK_SEVERITY_SEV4, DESK_STATUS_ON_HOLD,
+      "dewi" },
+    { "Tunnel drops 100%", "VPN", DESK_SEVERITY_SEV2, DESK_STATUS_NEW,
+      "eko" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(DeskIncident) incident = NULL;
+
+      incident = new_incident (rows[i].title, rows[i].service,
+                               rows[i].severity, T0 + i * HOUR);
+      incident->status = rows[i].status;
+      desk_incident_set_string (incident, DESK_FIELD_ASSIGNEE,
+                                rows[i].assignee);
+      if (rows[i].status == DESK_STATUS_RESOLVED ||
+          rows[i].status == DESK_STATUS_CLOSED)
+        incident->resolved_at = T0 + (i + 1) * HOUR + (i == 0 ? HOUR : 0);
+      if (i == 1)
+        desk_incident_set_string (incident, DESK_FIELD_DESCRIPTION,
+                                  "Pages take 30 s; CDN suspected");
+      if (i == 3)
+        desk_incident_set_string (incident, DESK_FIELD_ROOT_CAUSE,
+                                  "Renewal job was disabled");
+
+      desk_store_create_incident (f->store, incident, &error);
+      g_assert_no_error (error);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  void      (*set) (DeskQuery *query);
+  const char *expected;   /* reference numbers in order */
+} QueryCase;
+
+static void
+q_all (DeskQuery *q)
+{
+}
+
+static void
+q_all_desc (DeskQuery *q)
+{
+  q->descending = TRUE;
+}
+
+static void
+q_service (DeskQuery *q)
+{
+  q->service = g_strdup ("Email");
+}
+
+static void
+q_severity (DeskQuery *q)
+{
+  q->severity_mask = (1 << DESK_SEVERITY_SEV1) | (1 << DESK_SEVERITY_SEV2);
+}
+
+static void
+q_status_open (DeskQuery *q)
+{
+  q->status_mask = (1 << DESK_STATUS_NEW) | (1 << DESK_STATUS_INVESTIGATING) |
+                   (1 << DESK_STATUS_ON_HOLD);
+}
+
+static void
+q_text_title (DeskQuery *q)
+{
+  q->text = g_strdup ("BOUNCES");
+}
+
+static void
+q_text_description (DeskQuery *q)
+{
+  q->text = g_strdup ("cdn");
+}
+
+static void
+q_text_root_cause (DeskQuery *q)
+{
+  q->text = g_strdup ("renewal");
+}
+
+static void
+q_text_service (DeskQuery *q)
+{
+  q->text = g_strdup ("vpn");
+}
+
+static void
+q_text_reference (DeskQuery *q)
+{
+  q->text = g_strdup ("inc-000003");
+}
+
+static void
+q_text_assignee (DeskQuery *q)
+{
+  q->text = g_strdup ("BUDI");
+}
+
+static void
+q_text_percent (DeskQuery *q)
+{
+  q->text = g_strdup ("100%");
+}
+
+static void
+q_text_underscore (DeskQuery *q)
+{
+  q->text = g_strdup ("_");
+}
+
+static void
+q_text_unicode (DeskQuery *q)
+{
+  q->text = g_strdup ("ÜBER");
+}
+
+static void
+q_text_quote (DeskQuery *q)
+{
+  q->text = g_strdup ("'; DROP TABLE incidents; --");
+}
+
+static void
+q_detected (DeskQuery *q)
+{
+  q->detected_from = T0 + HOUR;
+  q->detected_to = T0 + 3 * HOUR;
+}
+
+static void
+q_resolved (DeskQuery *q)
+{
+  q->resolved_from = T0 + 3 * HOUR;
+}
+
+static void
+q_combined (DeskQuery *q)
+{
+  q->service = g_strdup ("Web");
+  q->severity_mask = 1 << DESK_SEVERITY_SEV1;
+  q->text = g_strdup ("cert");
+}
+
+static void
+q_sort_severity (DeskQuery *q)
+{
+  q->sort = DESK_SORT_SEVERITY;
+}
+
+static void
+q_sort_severity_desc (DeskQuery *q)
+{
+  q->sort = DESK_SORT_SEVERITY;
+  q->descending = TRUE;
+}
+
+static void
+q_sort_title (DeskQuery *q)
+{
+  q->sort = DESK_SORT_TITLE;
+}
+
+static void
+q_sort_service (DeskQuery *q)
+{
+  q->sort = DESK_SORT_SERVICE;
+}
+
+static void
+q_sort_status (DeskQuery *q)
+{
+  q->sort = DESK_SORT_STATUS;
+}
+
+static void
+q_sort_assignee (DeskQuery *q)
+{
+  q->sort = DESK_SORT_ASSIGNEE;
+}
+
+static void
+q_sort_reference_desc (DeskQuery *q)
+{
+  q->sort = DESK_SORT_REFERENCE;
+  q->descending = TRUE;
+}
+
+static void
+q_none (DeskQuery *q)
+{
+  q->service = g_strdup ("Nope");
+}
+
+static const QueryCase query_cases[] = {
+  { "all", q_all, "1 2 3 4 5 6" },
+  { "all-descending", q_all_desc, "6 5 4 3 2 1" },
+  { "service", q_service, "1 3 5" },
+  { "severity", q_severity, "1 2 4 6" },
+  { "status", q_status_open, "2 3 5 6" },
+  { "text-title", q_text_title, "1" },
+  { "text-description", q_text_description, "2" },
+  { "text-root-cause", q_text_root_cause, "4" },
+  { "text-service", q_text_service, "6" },
+  { "text-reference", q_text_reference, "3" },
+  { "text-assignee", q_text_assignee, "1" },
+  { "text-percent", q_text_percent, "6" },
+  { "text-underscore", q_text_underscore, "" },
+  { "text-unicode", q_text_unicode, "5" },
+  { "text-sql", q_text_quote, "" },
+  { "detected-range", q_detected, "2 3" },
+  { "resolved-from", q_resolved, "4" },
+  { "combined", q_combined, "4" },
+  { "no-match", q_none, "" },
+  { "sort-severity", q_sort_severity, "1 4 2 6 3 5" },
+  { "sort-severity-descending", q_sort_severity_desc, "5 3 6 2 4 1" },
+  { "sort-title", q_sort_title, "4 1 2 3 6 5" },
+  { "sort-service", q_sort_service, "1 3 5 6 2 4" },
+  { "sort-status", q_sort_status, "3 6 2 5 1 4" },
+  { "sort-assignee", q_sort_assignee, "4 2 1 3 5 6" },
+  { "sort-reference-descending", q_sort_reference_desc, "6 5 4 3 2 1" },
+};
+
+static char *
+numbers_of (Fixture *f,
+            GArray  *ids)
+{
+  g_autoptr(GPtrArray) incidents = NULL;
+  GString *s = g_string_new (NULL);
+
+  incidents = desk_store_get_incidents (f->store, (gint64 *) ids->data,
+                                        ids->len, NULL);
+  g_assert_cmpuint (incidents->len, ==, ids->len);
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      DeskIncident *incident = g_ptr_array_index (incidents, i);
+
+      g_assert_cmpint (incident->id, ==, g_array_index (ids, gint64, i));
+      g_string_append_printf (s, "%s%d", i ? " " : "",
+                              atoi (incident->reference + 4));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_query (Fixture       *f,
+            gconstpointer  data)
+{
+  const QueryCase *c = data;
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *numbers = NULL;
+  guint expected_count;
+
+  fill_six (f);
+  c->set (query);
+
+  ids = desk_store_query_ids (f->store, query, NULL, &error);
+  g_assert_no_error (error);
+  numbers = numbers_of (f, ids);
+  g_assert_cmpstr (numbers, ==, c->expected);
+
+  expected_count = *c->expected == '\0' ? 0 : 1;
+  for (const char *p = c->expected; *p != '\0'; p++)
+    expected_count += *p == ' ';
+  g_assert_cmpuint (desk_store_count (f->store, query, &error), ==,
+                    expected_count);
+  g_assert_no_error (error);
+}
+
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DeskSummary) summary = NULL;
+  g_autoptr(DeskSummary) email = NULL;
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  fill_six (f);
+
+  summary = desk_store_summary (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->total, ==, 6);
+  g_assert_cmpuint (summary->open, ==, 4);
+  g_assert_cmpuint (summary->by_status[DESK_STATUS_NEW], ==, 2);
+  g_assert_cmpuint (summary->by_status[DESK_STATUS_INVESTIGATING], ==, 1);
+  g_assert_cmpuint (summary->by_status[DESK_STATUS_IDENTIFIED], ==, 0);
+  g_assert_cmpuint (summary->by_status[DESK_STATUS_ON_HOLD], ==, 1);
+  g_assert_cmpuint (summary->by_status[DESK_STATUS_RESOLVED], ==, 1);
+  g_assert_cmpuint (summary->by_status[DESK_STATUS_CLOSED], ==, 1);
+  g_assert_cmpuint (summary->by_severity[DESK_SEVERITY_SEV1], ==, 2);
+  g_assert_cmpuint (summary->by_severity[DESK_SEVERITY_SEV2], ==, 2);
+  g_assert_cmpuint (summary->by_severity[DESK_SEVERITY_SEV3], ==, 1);
+  g_assert_cmpuint (summary->by_severity[DESK_SEVERITY_SEV4], ==, 1);
+  g_assert_cmpuint (g_hash_table_size (summary->by_service), ==, 3);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (summary->by_service,
+                                                           "Email")), ==, 3);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (summary->by_service,
+                                                           "Web")), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (summary->by_service,
+                                                           "VPN")), ==, 1);
+
+  query->service = g_strdup ("Email");
+  email = desk_store_summary (f->store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (email->total, ==, 3);
+  g_assert_cmpuint (email->open, ==, 2);
+  g_assert_cmpuint (g_hash_table_size (email->by_service), ==, 1);
+}
+
+static gboolean
+collect_reference (const DeskIncident *incident,
+                   gpointer            user_data)
+{
+  GString *s = user_data;
+
+  g_string_append_printf (s, "%s%s", s->len ? " " : "", incident->title);
+
+  return s->len < 20;
+}
+
+static void
+test_foreach (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  fill_six (f);
+  query->service = g_strdup ("Email");
+
+  g_assert_true (desk_store_foreach_incident (f->store, query,
+                                              collect_reference, s, NULL,
+                                              &error));
+  g_assert_no_error (error);
+  /* Stops when the function says so. */
+  g_assert_cmpstr (s->str, ==, "Mail bounces Spam wave");
+}
+
+static void
+test_get_incidents_order (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const gint64 ids[] = { 5, 1, 999, 3 };
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskIncident *incident;
+
+  fill_six (f);
+
+  incidents = desk_store_get_incidents (f->store, ids, G_N_ELEMENTS (ids),
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (incidents->len, ==, 3);
+  incident = g_ptr_array_index (incidents, 0);
+  g_assert_cmpstr (incident->reference, ==, "INC-000005");
+  incident = g_ptr_array_index (incidents, 1);
+  g_assert_cmpstr (incident->reference, ==, "INC-000001");
+  incident = g_ptr_array_index (incidents, 2);
+  g_assert_cmpstr (incident->reference, ==, "INC-000003");
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GArray    *ids;
+  GError    *error;
+} AsyncResult;
+
+static void
+on_query_ids (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncResult *r = user_data;
+
+  r->ids = desk_store_query_ids_finish (DESK_STORE (source), result,
+                                        &r->error);
+  g_main_loop_quit (r->loop);
+}
+
+static void
+test_query_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  AsyncResult r = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+
+  fill_six (f);
+  query->service = g_strdup ("Web");
+
+  desk_store_query_ids_async (f->store, query, NULL, on_query_ids, &r);
+  /* The query was copied: changing ours does not change the search. */
+  g_free (query->service);
+  query->service = g_strdup ("Email");
+  g_main_loop_run (r.loop);
+
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (r.ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (r.ids, gint64, 0), ==, 2);
+  g_assert_cmpint (g_array_index (r.ids, gint64, 1), ==, 4);
+
+  g_array_unref (r.ids);
+  g_main_loop_unref (r.loop);
+}
+
+static void
+test_query_async_cancelled (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncResult r = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  fill_six (f);
+
+  desk_store_query_ids_async (f->store, NULL, cancellable, on_query_ids, &r);
+  g_cancellable_cancel (cancellable);
+  g_main_loop_run (r.loop);
+
+  g_assert_null (r.ids);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r.error);
+  g_main_loop_unref (r.loop);
+
+  /* The blocking call reports the store's own code. */
+  g_assert_null (desk_store_query_ids (f->store, NULL, cancellable, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_CANCELLED);
+}
+
+static gboolean
+cancel_midway (const DeskIncident *incident,
+               gpointer            user_data)
+{
+  g_cancellable_cancel (user_data);
+
+  return TRUE;
+}
+
+static void
+test_foreach_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  fill_and_close (f);
+  f->store = desk_store_open (f->path, DESK_STORE_FLAGS_NONE, &error);
+
+  /* Cancelled after the first row: the progress handler stops the rest. */
+  g_assert_false (desk_store_foreach_incident (f->store, NULL, cancel_midway,
+                                               cancellable, cancellable,
+                                               &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_CANCELLED);
+}
+
+static void
+test_impacts (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GArray) records = NULL;
+  g_autoptr(GArray) web = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskImpactRecord *r;
+
+  fill_six (f);
+
+  /* [T0+2h, T0+3h): INC-1's impact ends at T0+2h but it was resolved
+   * then, so it counts; 2 and 3 are still open; 4 starts at T0+3h and 5
+   * and 6 later.
+   */
+  records = desk_store_list_impacts (f->store, NULL, T0 + 2 * HOUR,
+                                     T0 + 3 * HOUR, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 3);
+  r = &g_array_index (records, DeskImpactRecord, 0);
+  g_assert_cmpstr (r->service, ==, "Email");
+  g_assert_cmpint (r->incident_id, ==, 1);
+  g_assert_cmpint (r->impact_end, ==, T0 + 2 * HOUR);
+  r = &g_array_index (records, DeskImpactRecord, 1);
+  g_assert_cmpstr (r->service, ==, "Email");
+  g_assert_cmpint (r->incident_id, ==, 3);
+  g_assert_cmpint (r->impact_start, ==, T0 + 2 * HOUR);
+  g_assert_cmpint (r->impact_end, ==, DESK_TIME_NONE);
+  r = &g_array_index (records, DeskImpactRecord, 2);
+  g_assert_cmpstr (r->service, ==, "Web");
+  g_assert_cmpint (r->incident_id, ==, 2);
+
+  web = desk_store_list_impacts (f->store, "Web", DESK_TIME_NONE,
+                                 DESK_TIME_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (web->len, ==, 2);
+  r = &g_array_index (web, DeskImpactRecord, 1);
+  g_assert_cmpint (r->incident_id, ==, 4);
+  g_assert_cmpint (r->impact_start, ==, T0 + 3 * HOUR);
+  g_assert_cmpint (r->impact_end, ==, T0 + 4 * HOUR);
+  g_assert_cmpint (r->resolved_at, ==, T0 + 4 * HOUR);
+  g_assert_cmpint (r->severity, ==, DESK_SEVERITY_SEV1);
+  g_assert_cmpint (r->status, ==, DESK_STATUS_CLOSED);
+  g_assert_cmpint (r->impact, ==, DESK_IMPACT_OUTAGE);
+}
+
+/* Import */
+
+static void
+test_import_upsert (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(DeskIncident) stored = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean created = FALSE;
+
+  incident = new_incident ("Disk full", "Storage", DESK_SEVERITY_SEV2, T0);
+  desk_incident_set_string (incident, DESK_FIELD_REFERENCE, "INC0001234");
+  incident->status = DESK_STATUS_CLOSED;
+  incident->resolved_at = T0 + HOUR;
+  incident->closed_at = T0 + 2 * HOUR;
+  desk_incident_set_string (incident, DESK_FIELD_PROBLEM, "PRB0000042");
+
+  timeline = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) desk_timeline_entry_free);
+  g_ptr_array_add (timeline,
+                   desk_timeline_entry_new (T0 + 60, "svc-now", "status",
+                                            "New", "Active", NULL));
+
+  /* Closed without a root cause stays closed: history as recorded. */
+  desk_store_begin (f->store, &error);
+  g_assert_true (desk_store_import_incident (f->store, incident, timeline,
+                                             &created, &error));
+  g_assert_no_error (error);
+  g_assert_true (created);
+  g_assert_cmpint (incident->version, ==, 1);
+  desk_store_commit (f->store, &error);
+  g_assert_no_error (error);
+
+  desk_incident_set_string (incident, DESK_FIELD_TITLE, "Disk really full");
+  g_assert_true (desk_store_import_incident (f->store, incident, timeline,
+                                             &created, &error));
+  g_assert_false (created);
+  g_assert_cmpint (incident->version, ==, 2);
+
+  g_assert_cmpuint (desk_store_count (f->store, NULL, NULL), ==, 1);
+  stored = desk_store_find_incident (f->store, "INC0001234", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Disk really full");
+  g_assert_cmpint (stored->status, ==, DESK_STATUS_CLOSED);
+  g_assert_cmpstr (stored->root_cause, ==, "");
+  g_assert_cmpstr (stored->problem, ==, "PRB0000042");
+
+  /* Imported history is replaced, not repeated. */
+  entries = desk_store_list_timeline (f->store, stored->id, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (entry_at (entries, 0)->field, ==, "status");
+  g_assert_cmpstr (entry_at (entries, 0)->actor, ==, "svc-now");
+  g_assert_cmpstr (entry_at (entries, 0)->new_value, ==, "Active");
+  g_assert_cmpstr (entry_at (entries, 1)->field, ==, "imported");
+  g_assert_cmpstr (entry_at (entries, 1)->actor, ==, "ana");
+}
+
+static void
+test_import_invalid (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean created;
+
+  incident = new_incident ("Disk full", "Storage", DESK_SEVERITY_SEV2, T0);
+  g_assert_false (desk_store_import_incident (f->store, incident, NULL,
+                                              &created, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+
+  desk_incident_set_string (incident, DESK_FIELD_REFERENCE, "X-1");
+  incident->resolved_at = T0 - 1;
+  g_assert_false (desk_store_import_incident (f->store, incident, NULL,
+                                              &created, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_cmpuint (desk_store_count (f->store, NULL, NULL), ==, 0);
+}
+
+static void
+test_batch_rollback (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(DeskIncident) after = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean created;
+
+  incident = new_incident ("Disk full", "Storage", DESK_SEVERITY_SEV2, T0);
+  desk_incident_set_string (incident, DESK_FIELD_REFERENCE, "X-1");
+
+  g_assert_true (desk_store_begin (f->store, &error));
+  g_assert_true (desk_store_import_incident (f->store, incident, NULL,
+                                             &created, &error));
+  desk_store_rollback (f->store);
+
+  g_assert_cmpuint (desk_store_count (f->store, NULL, NULL), ==, 0);
+  services = desk_store_list_services (f->store, &error);
+  g_assert_cmpuint (services->len, ==, 0);
+
+  /* The service memory was dropped with the rollback. */
+  after = create (f, "Again", "Storage", DESK_SEVERITY_SEV2, T0);
+  g_assert_cmpstr (after->service, ==, "Storage");
+}
+
+static void
+test_problems (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DeskProblem) problem = desk_problem_new ();
+  g_autoptr(DeskProblem) stale = NULL;
+  g_autoptr(DeskProblem) found = NULL;
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (problem->title);
+  problem->title = g_strdup ("Disks fill up");
+  g_assert_true (desk_store_create_problem (f->store, problem, &error));
+  g_assert_cmpstr (problem->reference, ==, "PRB-000001");
+  stale = desk_problem_copy (problem);
+
+  problem->status = DESK_PROBLEM_KNOWN_ERROR;
+  g_free (problem->workaround);
+  problem->workaround = g_strdup ("Clean /var/log");
+  g_assert_true (desk_store_update_problem (f->store, problem, &error));
+  g_assert_cmpint (problem->version, ==, 2);
+
+  g_assert_false (desk_store_update_problem (f->store, stale, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  incident = new_incident ("Disk full", "Storage", DESK_SEVERITY_SEV2, T0);
+  desk_incident_set_string (incident, DESK_FIELD_PROBLEM, "PRB-000001");
+  desk_store_create_incident (f->store, incident, &error);
+  g_assert_no_error (error);
+
+  problems = desk_store_list_problems (f->store, &error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  found = desk_store_find_problem (f->store, "PRB-000001", &error);
+  g_assert_cmpint (found->status, ==, DESK_PROBLEM_KNOWN_ERROR);
+  g_assert_cmpstr (found->workaround, ==, "Clean /var/log");
+  g_assert_cmpuint (found->n_incidents, ==, 1);
+
+  g_clear_pointer (&incident, desk_incident_unref);
+  incident = new_incident ("Other", "Storage", DESK_SEVERITY_SEV2, T0);
+  desk_incident_set_string (incident, DESK_FIELD_PROBLEM, "PRB-999");
+  g_assert_false (desk_store_create_incident (f->store, incident, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = desk_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (),
+                                                "incidentdesk",
+                                                "incidents.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,7 +1772,51 @@ main (int   argc,
   ADD ("safety/read-only", test_read_only);
   ADD ("safety/read-only-missing", test_read_only_missing);
 
+  ADD ("safety/empty-file", test_empty_file);
+  ADD ("safety/migration-backup", test_migration_backup);
+  ADD ("safety/busy", test_busy);
+  ADD ("query/summary", test_summary);
+  ADD ("query/foreach", test_foreach);
+  ADD ("query/foreach-cancelled", test_foreach_cancelled);
+  ADD ("query/get-incidents-order", test_get_incidents_order);
+  ADD ("query/async", test_query_async);
+  ADD ("query/async-cancelled", test_query_async_cancelled);
+  ADD ("query/impacts", test_impacts);
+  ADD ("import/upsert", test_import_upsert);
+  ADD ("import/invalid", test_import_invalid);
+  ADD ("import/batch-rollback", test_batch_rollback);
+  ADD ("problems", test_problems);
+
 #undef ADD
+
+  g_test_add_func ("/store/default-path", test_default_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/damaged/%s",
+                                               damage_cases[i].name);
+
+      g_test_add (path, Fixture, &damage_cases[i], fixture_set_up,
+                  test_damaged, fixture_tear_down);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (check_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/check/%s",
+                                               check_cases[i].name);
+
+      g_test_add (path, Fixture, &check_cases[i], fixture_set_up,
+                  test_check_constraint, fixture_tear_down);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (query_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/query/filter/%s",
+                                               query_cases[i].name);
+
+      g_test_add (path, Fixture, &query_cases[i], fixture_set_up,
+                  test_query, fixture_tear_down);
+    }
 
   return g_test_run ();
 }
