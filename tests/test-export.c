@@ -408,6 +408,8 @@ test_async (Fixture       *f,
   g_main_loop_run (state.loop);
 
   /* Let the last progress calls through. */
+  while (state.destroyed == 0)
+    g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 

@@ -244,13 +244,39 @@ typedef struct
   GDestroyNotify      destroy;
 } ProgressTarget;
 
+typedef struct
+{
+  GDestroyNotify destroy;
+  gpointer       data;
+} DestroyCall;
+
+static gboolean
+destroy_call_run (gpointer data)
+{
+  DestroyCall *call = data;
+
+  call->destroy (call->data);
+  g_free (call);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference may go in the worker thread: the caller's data is
+ * still released in the caller's context.
+ */
 static void
 progress_target_clear (gpointer data)
 {
   ProgressTarget *target = data;
 
   if (target->destroy != NULL)
-    target->destroy (target->data);
+    {
+      DestroyCall *call = g_new (DestroyCall, 1);
+
+      call->destroy = target->destroy;
+      call->data = target->data;
+      g_main_context_invoke (target->context, destroy_call_run, call);
+    }
   g_main_context_unref (target->context);
 }
 
