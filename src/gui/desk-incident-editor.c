@@ -568,6 +568,14 @@ load_services (DeskIncidentEditor *self)
 
 /* Closing */
 
+static gboolean
+close_now (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_response (AdwMessageDialog   *dialog,
                      const char         *response,
@@ -576,8 +584,12 @@ on_discard_response (AdwMessageDialog   *dialog,
   if (g_strcmp0 (response, "discard") != 0)
     return;
 
+  /* The dialog is still answering; closing its parent now would
+   * destroy it under its own feet.
+   */
   self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_now, g_object_ref (self),
+                   g_object_unref);
 }
 
 static gboolean
