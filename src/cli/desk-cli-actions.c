@@ -7,13 +7,575 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
+#include <json-glib/json-glib.h>
 
 #include "desk-cli-private.h"
+#include "desk-error.h"
+#include "desk-export.h"
+#include "desk-import.h"
+#include "desk-sla-report.h"
+#include "desk-store.h"
+#include "desk-time.h"
+
+static int
+fail (GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return DESK_CLI_EXIT_BAD_INPUT;
+}
+
+static int
+fail_literal (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return DESK_CLI_EXIT_BAD_INPUT;
+}
+
+static char *
+database_path (const DeskCliOptions *options)
+{
+  if (options->database != NULL)
+    return g_strdup (options->database);
+
+  return desk_store_default_path ();
+}
+
+/* Reading never creates a database as a side effect, and never writes
+ * to one.
+ */
+static DeskStore *
+open_for_reading (const DeskCliOptions  *options,
+                  GError               **error)
+{
+  g_autofree char *path = database_path (options);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("There is no database at %s."), path);
+      return NULL;
+    }
+
+  return desk_store_open (path,
+                          DESK_STORE_FLAGS_READ_ONLY |
+                          DESK_STORE_FLAGS_NO_CREATE,
+                          error);
+}
+
+typedef gboolean (*WriteFunc) (GOutputStream  *out,
+                               gpointer        data,
+                               GError        **error);
+
+/* Writes @path through a temporary file beside it that replaces it only
+ * once everything was written, so a failure leaves no half file behind
+ * and an existing one untouched.
+ */
+static gboolean
+write_file_atomically (const char  *path,
+                       WriteFunc    func,
+                       gpointer     data,
+                       GError     **error)
+{
+  g_autofree char *tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  g_autoptr(GOutputStream) out = NULL;
+  int fd;
+
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_PERMISSION,
+                   _("The file %s cannot be written: %s."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  out = g_unix_output_stream_new (fd, TRUE);
+
+  if (!func (out, data, error))
+    goto fail;
+
+  if (!g_output_stream_close (out, NULL, error))
+    goto fail;
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_PERMISSION,
+                   _("The file %s cannot be written: %s."),
+                   path, g_strerror (saved_errno));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  return TRUE;
+
+fail:
+  g_output_stream_close (out, NULL, NULL);
+  g_unlink (tmp_path);
+  return FALSE;
+}
+
+static GTimeZone *
+time_zone (const DeskCliOptions  *options,
+           GError               **error)
+{
+  return desk_time_zone_new (options->time_zone, error);
+}
+
+/* --summary */
+
+static void
+add_count (JsonBuilder *builder,
+           const char  *name,
+           guint        count)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, count);
+}
+
+static JsonNode *
+summary_to_json (DeskSummary *summary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GList) names = NULL;
+
+  json_builder_begin_object (builder);
+  add_count (builder, "incidents", summary->total);
+
+  json_builder_set_member_name (builder, "by_status");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < DESK_N_STATUSES; i++)
+    add_count (builder, desk_status_to_string (i), summary->by_status[i]);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "by_severity");
+  json_builder_begin_object (builder);
+  for (guint i = DESK_SEVERITY_SEV1; i <= DESK_SEVERITY_SEV4; i++)
+    add_count (builder, desk_severity_to_string (i),
+               summary->by_severity[i]);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "by_service");
+  json_builder_begin_object (builder);
+  if (summary->by_service != NULL)
+    names = g_list_sort (g_hash_table_get_keys (summary->by_service),
+                         (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    add_count (builder, l->data,
+               GPOINTER_TO_UINT (g_hash_table_lookup (summary->by_service,
+                                                      l->data)));
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static int
+run_summary (const DeskCliOptions *options)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(DeskSummary) summary = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  store = open_for_reading (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  summary = desk_store_summary (store, query, &error);
+  if (summary == NULL)
+    return fail (error);
+
+  root = summary_to_json (summary);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  fputs (text, stdout);
+  fputs ("\n", stdout);
+
+  return DESK_CLI_EXIT_OK;
+}
+
+/* --export */
+
+typedef struct
+{
+  DeskStore       *store;
+  DeskQuery       *query;
+  GTimeZone       *tz;
+  DeskExportFlags  flags;
+  guint64          rows;
+} ExportJob;
+
+static gboolean
+write_export (GOutputStream  *out,
+              gpointer        data,
+              GError        **error)
+{
+  ExportJob *job = data;
+
+  return desk_export_incidents (job->store, job->query, out, job->tz,
+                                job->flags, NULL, NULL, &job->rows, NULL,
+                                error);
+}
+
+/* A bare date as --from means from its first second; as --to, up to
+ * and including its last.
+ */
+static gboolean
+parse_bound (const char  *option,
+             const char  *text,
+             GTimeZone   *tz,
+             gboolean     upper,
+             gint64      *out,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 start, end;
+
+  if (strlen (text) == 10 &&
+      desk_period_parse (text, tz, &start, &end, NULL))
+    {
+      *out = upper ? end : start;
+      return TRUE;
+    }
+
+  if (desk_time_parse (text, tz, DESK_FOLD_EARLIER, out, &local_error))
+    return TRUE;
+
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               /* TRANSLATORS: the first is an option such as "--from",
+                * the second a sentence explaining what is wrong
+                */
+               _("The date given to %s is not valid: %s"),
+               option, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+build_query (const DeskCliOptions  *options,
+             GTimeZone             *tz,
+             DeskQuery             *query,
+             GError               **error)
+{
+  query->sort = DESK_SORT_DETECTED;
+
+  if (options->service != NULL)
+    query->service = g_strdup (options->service);
+
+  if (options->severity != NULL)
+    {
+      DeskSeverity severity;
+
+      if (!desk_severity_from_string (options->severity, &severity))
+        {
+          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                       _("“%s” is not a severity; use SEV1, SEV2, SEV3 or "
+                         "SEV4."),
+                       options->severity);
+          return FALSE;
+        }
+      query->severity_mask = 1u << severity;
+    }
+
+  if (options->status != NULL)
+    {
+      DeskStatus status;
+
+      if (!desk_status_from_string (options->status, &status))
+        {
+          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                       _("“%s” is not a status; use New, Investigating, "
+                         "Identified, Monitoring, On hold, Resolved or "
+                         "Closed."),
+                       options->status);
+          return FALSE;
+        }
+      query->status_mask = 1u << status;
+    }
+
+  if (options->from != NULL &&
+      !parse_bound ("--from", options->from, tz, FALSE,
+                    &query->detected_from, error))
+    return FALSE;
+
+  if (options->to != NULL &&
+      !parse_bound ("--to", options->to, tz, TRUE,
+                    &query->detected_to, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+run_export (const DeskCliOptions *options)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob job = { 0 };
+
+  tz = time_zone (options, &error);
+  if (tz == NULL)
+    return fail (error);
+
+  if (!build_query (options, tz, query, &error))
+    return fail (error);
+
+  store = open_for_reading (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  job.store = store;
+  job.query = query;
+  job.tz = tz;
+  job.flags = options->spreadsheet ? DESK_EXPORT_FLAGS_SPREADSHEET
+                                   : DESK_EXPORT_FLAGS_NONE;
+
+  if (!write_file_atomically (options->export, write_export, &job, &error))
+    return fail (error);
+
+  g_print (ngettext ("Exported %u incident to %s.\n",
+                     "Exported %u incidents to %s.\n",
+                     (gulong) job.rows),
+           (guint) job.rows, options->export);
+
+  return DESK_CLI_EXIT_OK;
+}
+
+/* --sla-report */
+
+typedef struct
+{
+  DeskSlaReport *report;
+  GTimeZone     *tz;
+  gboolean       spreadsheet;
+} ReportJob;
+
+static gboolean
+write_report (GOutputStream  *out,
+              gpointer        data,
+              GError        **error)
+{
+  ReportJob *job = data;
+
+  return desk_sla_report_write_csv (job->report, out, job->tz,
+                                    job->spreadsheet, NULL, error);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static int
+run_sla_report (const DeskCliOptions *options)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskSlaReport) report = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GError) error = NULL;
+  ReportJob job = { 0 };
+  gint64 start, end;
+
+  tz = time_zone (options, &error);
+  if (tz == NULL)
+    return fail (error);
+
+  if (!desk_period_parse (options->period, tz, &start, &end, &error))
+    return fail (error);
+
+  store = open_for_reading (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  report = desk_sla_report_build (store, options->service, start, end, tz,
+                                  0.0, now_seconds (), NULL, &error);
+  if (report == NULL)
+    return fail (error);
+
+  job.report = report;
+  job.tz = tz;
+  job.spreadsheet = options->spreadsheet;
+
+  if (!write_file_atomically (options->sla_report, write_report, &job,
+                              &error))
+    return fail (error);
+
+  g_print (ngettext ("Wrote the SLA report for %u service to %s.\n",
+                     "Wrote the SLA report for %u services to %s.\n",
+                     report->rows->len),
+           report->rows->len, options->sla_report);
+
+  return DESK_CLI_EXIT_OK;
+}
+
+/* --import */
+
+static void
+print_import_report (const DeskImportReport *report)
+{
+  if (report->dry_run)
+    g_print ("%s\n", _("Dry run: nothing was written."));
+
+  g_print (_("Format: %s\n"), desk_import_format_to_string (report->format));
+  g_print (_("Rows read: %u\n"), report->n_rows);
+  g_print (_("Incidents created: %u\n"), report->n_created);
+  g_print (_("Incidents updated: %u\n"), report->n_updated);
+  g_print (_("Rows skipped: %u\n"), report->n_skipped);
+  g_print (_("Warnings: %u\n"), report->n_warnings);
+  g_print (_("Errors: %u\n"), report->n_errors);
+
+  for (guint i = 0; i < report->messages->len; i++)
+    {
+      const DeskImportMessage *message = report->messages->pdata[i];
+
+      if (message->severity == DESK_IMPORT_ERROR)
+        g_printerr ("%s\n", message->text);
+      else
+        g_print ("%s\n", message->text);
+    }
+}
+
+/* A dry run must not even create the database file: against a database
+ * that does not exist yet, it runs on a throw-away one.
+ */
+static DeskStore *
+open_for_import (const DeskCliOptions  *options,
+                 char                 **out_tmpdir,
+                 GError               **error)
+{
+  g_autofree char *path = database_path (options);
+  g_autofree char *tmp_path = NULL;
+
+  if (!options->dry_run || g_file_test (path, G_FILE_TEST_EXISTS))
+    return desk_store_open (path, DESK_STORE_FLAGS_NONE, error);
+
+  *out_tmpdir = g_dir_make_tmp ("incidentdesk-dry-run-XXXXXX", error);
+  if (*out_tmpdir == NULL)
+    return NULL;
+
+  tmp_path = g_build_filename (*out_tmpdir, "incidents.db", NULL);
+
+  return desk_store_open (tmp_path, DESK_STORE_FLAGS_NONE, error);
+}
+
+static void
+remove_tmpdir (char *tmpdir)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (tmpdir == NULL)
+    return;
+
+  dir = g_dir_open (tmpdir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (tmpdir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+}
+
+static int
+run_import (const DeskCliOptions *options)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskImportReport) report = NULL;
+  g_autoptr(GKeyFile) mapping = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskImportOptions import_options;
+  char *tmpdir = NULL;
+
+  desk_import_options_init (&import_options);
+
+  tz = time_zone (options, &error);
+  if (tz == NULL)
+    return fail (error);
+
+  if (options->format != NULL &&
+      !desk_import_format_from_string (options->format,
+                                       &import_options.format))
+    return fail_literal (_("The import format is not known."));
+
+  if (options->map != NULL)
+    {
+      mapping = desk_import_mapping_load (options->map, &error);
+      if (mapping == NULL)
+        return fail (error);
+      import_options.format = DESK_IMPORT_FORMAT_MAPPED;
+      import_options.mapping = mapping;
+    }
+
+  if (!g_file_test (options->import, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("There is no file to import at %s."),
+                                 options->import);
+      return fail_literal (message);
+    }
+
+  import_options.tz = tz;
+  import_options.dry_run = options->dry_run;
+
+  store = open_for_import (options, &tmpdir, &error);
+  if (store == NULL)
+    {
+      remove_tmpdir (tmpdir);
+      return fail (error);
+    }
+
+  file = g_file_new_for_commandline_arg (options->import);
+  report = desk_import_file (store, file, &import_options, NULL, NULL, NULL,
+                             &error);
+
+  g_clear_object (&store);
+  remove_tmpdir (tmpdir);
+
+  if (report == NULL)
+    return fail (error);
+
+  print_import_report (report);
+
+  return report->n_errors > 0 ? DESK_CLI_EXIT_BAD_INPUT : DESK_CLI_EXIT_OK;
+}
 
 int
 desk_cli_actions_run (const DeskCliOptions *options)
 {
-  g_printerr ("%s\n", _("This command-line action is not available yet."));
-  return DESK_CLI_EXIT_BAD_INPUT;
+  if (options->summary)
+    return run_summary (options);
+  if (options->export != NULL)
+    return run_export (options);
+  if (options->sla_report != NULL)
+    return run_sla_report (options);
+  if (options->import != NULL)
+    return run_import (options);
+
+  g_return_val_if_reached (DESK_CLI_EXIT_USAGE);
 }

@@ -1,0 +1,539 @@
+/* desk-bench.c: IncidentDesk beside plain sqlite3, on the same files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For each size, fills a database with demo incidents, then times each
+ * operation of the command line beside the nearest sqlite3 command on
+ * the same file in the same run, and prints the ratio. Both sides run as
+ * a fresh process (start-up, opening the file and the work), so the
+ * ratio compares like with like. Peak memory comes from wait4().
+ *
+ * Run it through build-aux/bench.sh.
+ */
+
+#define G_LOG_DOMAIN "desk-bench"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "desk-demo.h"
+#include "desk-store.h"
+
+/* The demo's clock: 2026-06-30T12:00:00Z, so that 2025 is a whole year
+ * of history at every size from 100,000 up.
+ */
+#define BENCH_NOW ((gint64) 1782820800)
+#define BENCH_YEAR "2025"
+#define YEAR_START "1735689600"
+#define YEAR_END "1767225600"
+
+typedef struct
+{
+  double  seconds;
+  long    max_rss_kb;
+  gboolean ok;
+} Sample;
+
+typedef struct
+{
+  const char *binary;
+  const char *sqlite3;
+  const char *workdir;
+  guint       repeat;
+  gboolean    keep;
+} Options;
+
+/* Runs @argv with stdin from @in_path (or /dev/null) and stdout to
+ * @out_path (or /dev/null); stderr goes to the log. Returns the wall
+ * time and the peak resident memory of the process and its children.
+ */
+static Sample
+run_process (const char * const *argv,
+             const char         *out_path,
+             const char         *log_path)
+{
+  g_autoptr(GError) error = NULL;
+  Sample sample = { 0 };
+  struct rusage usage = { 0 };
+  int out_fd, err_fd, status = 0;
+  GPid pid;
+  gint64 start;
+
+  out_fd = open (out_path != NULL ? out_path : "/dev/null",
+                 O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  err_fd = open (log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  g_assert (out_fd >= 0 && err_fd >= 0);
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async_with_fds (NULL, (char **) argv, NULL,
+                               G_SPAWN_DO_NOT_REAP_CHILD |
+                               G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, &pid, -1, out_fd, err_fd,
+                               &error))
+    g_error ("cannot run %s: %s", argv[0], error->message);
+
+  while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
+    ;
+  sample.seconds = (g_get_monotonic_time () - start) / 1e6;
+  sample.max_rss_kb = usage.ru_maxrss;
+  sample.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
+
+  close (out_fd);
+  close (err_fd);
+
+  if (!sample.ok)
+    g_printerr ("failed (see %s): %s …\n", log_path, argv[0]);
+
+  return sample;
+}
+
+static int
+compare_samples (gconstpointer a,
+                 gconstpointer b)
+{
+  const Sample *x = a, *y = b;
+
+  return x->seconds < y->seconds ? -1 : x->seconds > y->seconds;
+}
+
+/* What one side of a comparison does, once. @prepare (may be NULL)
+ * runs before each repetition and is not timed.
+ */
+typedef struct
+{
+  const char * const *argv;
+  const char         *out_path;
+  void              (*prepare) (gpointer data);
+  gpointer            data;
+} Side;
+
+static Sample
+measure (const Options *options,
+         const Side    *side,
+         const char    *log_path)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (Sample));
+  Sample median;
+
+  for (guint i = 0; i < options->repeat; i++)
+    {
+      Sample sample;
+
+      if (side->prepare != NULL)
+        side->prepare (side->data);
+      sample = run_process (side->argv, side->out_path, log_path);
+      g_array_append_val (samples, sample);
+    }
+
+  g_array_sort (samples, compare_samples);
+  median = g_array_index (samples, Sample, samples->len / 2);
+  for (guint i = 0; i < samples->len; i++)
+    {
+      median.ok &= g_array_index (samples, Sample, i).ok;
+      median.max_rss_kb = MAX (median.max_rss_kb,
+                               g_array_index (samples, Sample, i).max_rss_kb);
+    }
+
+  return median;
+}
+
+static void
+remove_database (gpointer data)
+{
+  const char *path = data;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (journal);
+}
+
+typedef struct
+{
+  const char *name;
+  double      target;      /* 0: none */
+  Sample      ours;
+  Sample      theirs;
+} Row;
+
+static void
+print_time (double seconds)
+{
+  if (seconds < 1.0)
+    printf ("%9.1f ms", seconds * 1000);
+  else
+    printf ("%9.2f s ", seconds);
+}
+
+static void
+print_row (const Row *row)
+{
+  double ratio = row->ours.seconds / row->theirs.seconds;
+
+  printf ("  %-22s", row->name);
+  print_time (row->ours.seconds);
+  printf ("   ");
+  print_time (row->theirs.seconds);
+  printf ("   %6.2f×", ratio);
+  if (row->target > 0)
+    printf ("   ≤ %.1f×  %s", row->target,
+            !row->ours.ok || !row->theirs.ok ? "FAILED"
+            : ratio <= row->target ? "ok" : "MISSED");
+  else if (!row->ours.ok || !row->theirs.ok)
+    printf ("   FAILED");
+  printf ("\n");
+  fflush (stdout);
+}
+
+static const char export_columns_sql[] =
+  "SELECT i.reference, i.title, s.name, i.severity, i.impact, i.status, "
+  "i.detected_at, i.acknowledged_at, i.impact_start, i.impact_end, "
+  "i.resolved_at, i.closed_at, "
+  "CASE WHEN i.impact = 0 AND coalesce (i.impact_end, i.resolved_at) "
+  "IS NOT NULL THEN (coalesce (i.impact_end, i.resolved_at) - "
+  "coalesce (i.impact_start, i.detected_at)) / 60 END, "
+  "i.assignee, i.reporter, i.description, i.root_cause, i.five_whys, "
+  "i.factor, i.workaround, i.resolution, p.reference "
+  "FROM incidents i JOIN services s ON s.id = i.service_id "
+  "LEFT JOIN problems p ON p.id = i.problem_id "
+  "ORDER BY i.detected_at, i.id;";
+
+static const char summary_sql[] =
+  "SELECT status, count (*) FROM incidents GROUP BY status; "
+  "SELECT severity, count (*) FROM incidents GROUP BY severity; "
+  "SELECT s.name, count (*) FROM incidents i "
+  "JOIN services s ON s.id = i.service_id GROUP BY i.service_id;";
+
+/* What the SLA report reads: per service in order of impact start, the
+ * incidents whose impact meets the year or that were acknowledged or
+ * resolved in it.
+ */
+static const char intervals_sql[] =
+  "SELECT s.name, i.severity, i.impact, i.status, "
+  "coalesce (i.impact_start, i.detected_at), "
+  "coalesce (i.impact_end, i.resolved_at), "
+  "i.detected_at, i.acknowledged_at, i.resolved_at "
+  "FROM incidents i JOIN services s ON s.id = i.service_id "
+  "WHERE (coalesce (i.impact_start, i.detected_at) < " YEAR_END " "
+  "AND coalesce (i.impact_end, i.resolved_at, " YEAR_END ") > "
+  YEAR_START ") "
+  "OR i.acknowledged_at BETWEEN " YEAR_START " AND " YEAR_END " "
+  "OR i.resolved_at BETWEEN " YEAR_START " AND " YEAR_END " "
+  "ORDER BY i.service_id, coalesce (i.impact_start, i.detected_at);";
+
+static const char import_table_sql[] =
+  "CREATE TABLE t (reference TEXT, title TEXT, service TEXT, "
+  "severity TEXT, impact TEXT, status TEXT, detected_at TEXT, "
+  "acknowledged_at TEXT, impact_start TEXT, impact_end TEXT, "
+  "resolved_at TEXT, closed_at TEXT, downtime_minutes TEXT, "
+  "assignee TEXT, reporter TEXT, description TEXT, root_cause TEXT, "
+  "five_whys TEXT, contributing_factor TEXT, workaround TEXT, "
+  "resolution TEXT, problem TEXT);";
+
+static gboolean
+fill_database (const char *path,
+               guint       count)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
+  if (store == NULL ||
+      !desk_demo_fill (store, count, 1, BENCH_NOW, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("Cannot create the demo database: %s\n", error->message);
+      remove_database ((gpointer) path);
+      return FALSE;
+    }
+
+  printf ("  (demo data: %u incidents generated in %.1f s)\n", count,
+          (g_get_monotonic_time () - start) / 1e6);
+
+  return TRUE;
+}
+
+static char *
+file_size_text (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return g_strdup ("?");
+
+  return g_format_size (buf.st_size);
+}
+
+typedef struct
+{
+  long export_kb;
+  long report_kb;
+} Memory;
+
+static gboolean
+bench_size (const Options *options,
+            const char    *self,
+            guint          count,
+            Memory        *memory)
+{
+  g_autofree char *db = g_strdup_printf ("%s/bench-%u.db", options->workdir,
+                                         count);
+  g_autofree char *log = g_strdup_printf ("%s/bench-%u.log",
+                                          options->workdir, count);
+  g_autofree char *own_csv = g_strdup_printf ("%s/export-%u.csv",
+                                              options->workdir, count);
+  g_autofree char *sq_csv = g_strdup_printf ("%s/sqlite3-%u.csv",
+                                             options->workdir, count);
+  g_autofree char *report = g_strdup_printf ("%s/sla-%u.csv",
+                                             options->workdir, count);
+  g_autofree char *import_db = g_strdup_printf ("%s/import-%u.db",
+                                                options->workdir, count);
+  g_autofree char *sq_import_db = g_strdup_printf ("%s/sqlite3-import-%u.db",
+                                                   options->workdir, count);
+  g_autofree char *import_cmd = g_strdup_printf (".import --csv --skip 1 "
+                                                 "%s t", own_csv);
+  g_autofree char *db_size = NULL;
+  g_autofree char *csv_size = NULL;
+  Row rows[5] = { { 0 } };
+  guint n = 0;
+
+  printf ("\n%u incidents\n", count);
+  if (!fill_database (db, count))
+    return FALSE;
+
+  {
+    const char * const ours[] = { self, "--create-one", db, NULL };
+    const char * const theirs[] = {
+      options->sqlite3, db,
+      "INSERT INTO incidents (reference, title, service_id, severity, "
+      "impact, status, detected_at, created_at, updated_at) VALUES "
+      "('BENCH-' || hex (randomblob (8)), 'Benchmark incident', "
+      "(SELECT min (id) FROM services), 3, 2, 0, unixepoch (), "
+      "unixepoch (), unixepoch ());",
+      NULL };
+    Side our_side = { ours, NULL, NULL, NULL };
+    Side their_side = { theirs, NULL, NULL, NULL };
+
+    rows[n].name = "create one incident";
+    rows[n].ours = measure (options, &our_side, log);
+    rows[n].theirs = measure (options, &their_side, log);
+    print_row (&rows[n++]);
+  }
+
+  {
+    const char * const ours[] = { options->binary, "--database", db,
+                                  "--export", own_csv, "--timezone", "UTC",
+                                  NULL };
+    const char * const theirs[] = { options->sqlite3, "-csv", db,
+                                    export_columns_sql, NULL };
+    Side our_side = { ours, NULL, NULL, NULL };
+    Side their_side = { theirs, sq_csv, NULL, NULL };
+
+    rows[n].name = "export CSV";
+    rows[n].target = 1.5;
+    rows[n].ours = measure (options, &our_side, log);
+    rows[n].theirs = measure (options, &their_side, log);
+    memory->export_kb = rows[n].ours.max_rss_kb;
+    print_row (&rows[n++]);
+  }
+
+  {
+    const char * const ours[] = { options->binary, "--database", import_db,
+                                  "--import", own_csv, "--format",
+                                  "incidentdesk", "--timezone", "UTC",
+                                  NULL };
+    const char * const theirs[] = { options->sqlite3, "-cmd",
+                                    import_table_sql, sq_import_db,
+                                    import_cmd, NULL };
+    Side our_side = { ours, NULL, remove_database, import_db };
+    Side their_side = { theirs, NULL, remove_database, sq_import_db };
+
+    rows[n].name = "import own CSV";
+    rows[n].target = 3.0;
+    rows[n].ours = measure (options, &our_side, log);
+    rows[n].theirs = measure (options, &their_side, log);
+    print_row (&rows[n++]);
+  }
+
+  {
+    const char * const ours[] = { options->binary, "--database", db,
+                                  "--summary", NULL };
+    const char * const theirs[] = { options->sqlite3, db, summary_sql,
+                                    NULL };
+    Side our_side = { ours, NULL, NULL, NULL };
+    Side their_side = { theirs, NULL, NULL, NULL };
+
+    rows[n].name = "summary";
+    rows[n].target = 1.5;
+    rows[n].ours = measure (options, &our_side, log);
+    rows[n].theirs = measure (options, &their_side, log);
+    print_row (&rows[n++]);
+  }
+
+  {
+    const char * const ours[] = { options->binary, "--database", db,
+                                  "--sla-report", report, "--period",
+                                  BENCH_YEAR, "--timezone", "UTC", NULL };
+    const char * const theirs[] = { options->sqlite3, db, intervals_sql,
+                                    NULL };
+    Side our_side = { ours, NULL, NULL, NULL };
+    Side their_side = { theirs, NULL, NULL, NULL };
+
+    rows[n].name = "SLA report, one year";
+    rows[n].target = 2.0;
+    rows[n].ours = measure (options, &our_side, log);
+    rows[n].theirs = measure (options, &their_side, log);
+    memory->report_kb = rows[n].ours.max_rss_kb;
+    print_row (&rows[n++]);
+  }
+
+  db_size = file_size_text (db);
+  csv_size = file_size_text (own_csv);
+  printf ("  database %s, exported CSV %s; peak memory: export %.1f MB, "
+          "SLA report %.1f MB\n",
+          db_size, csv_size, memory->export_kb / 1024.0,
+          memory->report_kb / 1024.0);
+
+  if (!options->keep)
+    {
+      remove_database (import_db);
+      remove_database (sq_import_db);
+      g_unlink (own_csv);
+      g_unlink (sq_csv);
+      g_unlink (report);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!rows[i].ours.ok || !rows[i].theirs.ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The child behind "create one incident": open, one durable commit,
+ * exit.
+ */
+static int
+create_one (const char *path)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskIncident) incident = desk_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  store = desk_store_open (path, DESK_STORE_FLAGS_NO_CREATE, &error);
+  if (store == NULL)
+    goto fail;
+
+  desk_incident_set_string (incident, DESK_FIELD_TITLE,
+                            "Benchmark incident");
+  desk_incident_set_string (incident, DESK_FIELD_SERVICE, "Email");
+  incident->severity = DESK_SEVERITY_SEV3;
+  incident->impact = DESK_IMPACT_NONE;
+  incident->status = DESK_STATUS_NEW;
+  incident->detected_at = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!desk_store_create_incident (store, incident, &error))
+    goto fail;
+
+  return 0;
+
+fail:
+  g_printerr ("%s\n", error->message);
+  return 1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sizes = NULL;
+  g_autofree char *create = NULL;
+  g_autofree char *self = NULL;
+  g_auto(GStrv) size_list = NULL;
+  g_autoptr(GArray) memory = g_array_new (FALSE, TRUE, sizeof (Memory));
+  Options options = { .sqlite3 = "sqlite3", .repeat = 3 };
+  gboolean ok = TRUE;
+  int repeat = 3;
+  const GOptionEntry entries[] = {
+    { "binary", 0, 0, G_OPTION_ARG_FILENAME, &options.binary,
+      "The incidentdesk executable", "PATH" },
+    { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &options.workdir,
+      "Folder for the databases and files (reused between runs)", "DIR" },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes,
+      "Comma-separated incident counts (default 100000,1000000)", "N,…" },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat,
+      "Runs of each command; the median counts (default 3)", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &options.keep,
+      "Keep the exported and imported files", NULL },
+    { "create-one", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &create,
+      NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— IncidentDesk beside sqlite3");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (create != NULL)
+    return create_one (create);
+
+  if (options.binary == NULL || options.workdir == NULL)
+    {
+      g_printerr ("--binary and --workdir are needed\n");
+      return 2;
+    }
+  options.repeat = MAX (repeat, 1);
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  size_list = g_strsplit (sizes != NULL ? sizes : "100000,1000000", ",", -1);
+  g_mkdir_with_parents (options.workdir, 0700);
+
+  printf ("IncidentDesk beside sqlite3 on the same file; each figure is the "
+          "median of %u runs of a fresh process.\n", options.repeat);
+  printf ("  %-22s%12s   %12s   %7s   %s\n", "operation", "incidentdesk",
+          "sqlite3", "ratio", "target");
+
+  for (guint i = 0; size_list[i] != NULL; i++)
+    {
+      Memory m = { 0 };
+      guint count = (guint) g_ascii_strtoull (size_list[i], NULL, 10);
+
+      ok &= bench_size (&options, self, count, &m);
+      g_array_append_val (memory, m);
+    }
+
+  if (memory->len > 1)
+    {
+      Memory *first = &g_array_index (memory, Memory, 0);
+      Memory *last = &g_array_index (memory, Memory, memory->len - 1);
+
+      printf ("\nPeak memory from %s to %s incidents: export %.1f → %.1f MB, "
+              "SLA report %.1f → %.1f MB\n",
+              size_list[0], size_list[memory->len - 1],
+              first->export_kb / 1024.0, last->export_kb / 1024.0,
+              first->report_kb / 1024.0, last->report_kb / 1024.0);
+    }
+
+  return ok ? 0 : 1;
+}
