@@ -49,6 +49,7 @@ typedef struct
   const char *workdir;
   guint       repeat;
   gboolean    keep;
+  gboolean    generate_only;
 } Options;
 
 /* Runs @argv with stdin from @in_path (or /dev/null) and stdout to
@@ -314,6 +315,8 @@ bench_size (const Options *options,
   printf ("\n%u incidents\n", count);
   if (!fill_database (db, count))
     return FALSE;
+  if (options->generate_only)
+    return TRUE;
 
   {
     const char * const ours[] = { self, "--create-one", db, NULL };
@@ -483,6 +486,8 @@ main (int   argc,
       "Runs of each command; the median counts (default 3)", "N" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &options.keep,
       "Keep the exported and imported files", NULL },
+    { "generate-only", 0, 0, G_OPTION_ARG_NONE, &options.generate_only,
+      "Only create the demo databases", NULL },
     { "create-one", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &create,
       NULL, NULL },
     { NULL }
@@ -523,7 +528,7 @@ main (int   argc,
       g_array_append_val (memory, m);
     }
 
-  if (memory->len > 1)
+  if (memory->len > 1 && !options.generate_only)
     {
       Memory *first = &g_array_index (memory, Memory, 0);
       Memory *last = &g_array_index (memory, Memory, memory->len - 1);
