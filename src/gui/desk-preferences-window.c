@@ -32,6 +32,7 @@ struct _DeskPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  GtkSizeGroup         *unit_group;
   TargetRow             targets[2 * DESK_N_SEVERITIES];
   gboolean              loading;
 
@@ -183,6 +184,7 @@ add_target_row (DeskPreferencesWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (unit),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Unit"), -1);
+  gtk_size_group_add_widget (self->unit_group, unit);
   adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), unit);
 
   row->spin = GTK_SPIN_BUTTON (spin);
@@ -270,6 +272,7 @@ desk_preferences_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->unit_group);
 
   gtk_widget_dispose_template (GTK_WIDGET (self),
                                DESK_TYPE_PREFERENCES_WINDOW);
@@ -318,6 +321,7 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->unit_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   for (DeskSeverity s = DESK_SEVERITY_SEV1; s <= DESK_SEVERITY_SEV4; s++)
     add_target_row (self, &self->targets[n++], self->response_group,
