@@ -3497,7 +3497,10 @@ ensure_problem (DeskStore   *self,
   g_free (problem->reference);
   problem->reference = g_strdup (reference);
   g_free (problem->title);
-  problem->title = g_utf8_substring (reference, 0, DESK_TITLE_MAX_CHARS);
+  /* g_utf8_substring reads past the end of a shorter text. */
+  problem->title = g_utf8_substring (reference, 0,
+                                     MIN (g_utf8_strlen (reference, -1),
+                                          DESK_TITLE_MAX_CHARS));
 
   if (!insert_problem (self, problem, now, error))
     return FALSE;
