@@ -123,8 +123,20 @@ desk_import_mapping_validate (GKeyFile  *mapping,
                               GError   **error)
 {
   g_auto(GStrv) groups = NULL;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (mapping != NULL, FALSE);
+
+  /* GKeyFile takes group and key names as they come; our messages
+   * quote them, so they must be text.
+   */
+  text = g_key_file_to_data (mapping, NULL, NULL);
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_PARSE,
+                           _("The mapping file is not UTF-8 text."));
+      return FALSE;
+    }
 
   groups = g_key_file_get_groups (mapping, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
