@@ -628,6 +628,32 @@ test_import_missing_file (Fixture       *fixture,
   assert_no_file (fixture->database);
 }
 
+/* A failed import into a new database leaves no database behind. */
+static void
+test_import_unknown_shape (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *csv = tmp_path (fixture, "other.csv");
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  const char * const expected[] = { "other.csv", NULL };
+  g_autofree char *wal = g_strconcat (fixture->database, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->database, "-shm", NULL);
+
+  g_file_set_contents (csv, "name,when\r\nDisk,2025-01-01\r\n", -1,
+                       &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", fixture->database, "--import", csv);
+
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_sentence (run.err);
+  assert_no_file (fixture->database);
+  assert_no_file (wal);
+  assert_no_file (shm);
+  assert_folder_holds (fixture, expected);
+}
+
 static void
 test_import_dry_run (Fixture       *fixture,
                      gconstpointer  data)
@@ -1124,6 +1150,7 @@ main (int   argc,
       ADD (path, test_import_bad_data, &bad_data_cases[i]);
     }
   ADD ("/cli/import/missing-file", test_import_missing_file, NULL);
+  ADD ("/cli/import/unknown-shape", test_import_unknown_shape, NULL);
   ADD ("/cli/import/dry-run", test_import_dry_run, NULL);
   ADD ("/cli/import/twice", test_import_twice, NULL);
   ADD ("/cli/import/servicenow-summary", test_servicenow_summary, NULL);

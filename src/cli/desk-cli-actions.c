@@ -499,6 +499,22 @@ remove_tmpdir (char *tmpdir)
   g_free (tmpdir);
 }
 
+/* A database that this failed import created is removed again, so a
+ * failure leaves nothing behind.
+ */
+static void
+remove_new_database (const char *path)
+{
+  const char * const suffixes[] = { "-wal", "-shm", "-journal", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 static int
 run_import (const DeskCliOptions *options)
 {
@@ -509,6 +525,8 @@ run_import (const DeskCliOptions *options)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   DeskImportOptions import_options;
+  g_autofree char *path = NULL;
+  gboolean existed, throwaway;
   char *tmpdir = NULL;
 
   desk_import_options_init (&import_options);
@@ -542,11 +560,13 @@ run_import (const DeskCliOptions *options)
 
   import_options.tz = tz;
   import_options.dry_run = options->dry_run;
+  path = database_path (options);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
   store = open_for_import (options, &tmpdir, &error);
   if (store == NULL)
     {
-      remove_tmpdir (tmpdir);
+      remove_tmpdir (g_steal_pointer (&tmpdir));
       return fail (error);
     }
 
@@ -555,7 +575,11 @@ run_import (const DeskCliOptions *options)
                              &error);
 
   g_clear_object (&store);
-  remove_tmpdir (tmpdir);
+  throwaway = tmpdir != NULL;
+  remove_tmpdir (g_steal_pointer (&tmpdir));
+
+  if (!existed && !throwaway && (report == NULL || report->n_errors > 0))
+    remove_new_database (path);
 
   if (report == NULL)
     return fail (error);
