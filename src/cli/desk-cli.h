@@ -9,8 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* Whether @argv asks for a command-line action (--import, --export,
- * --sla-report, --summary) rather than the window.
+/* Whether @argv is meant for the command line rather than the window:
+ * it names an action (--import, --export, --sla-report, --summary) or
+ * an option only the command line has (--map, --period, --dry-run …),
+ * so that a mistake there gets the command line's usage error. Only
+ * looks at the strings; never touches GTK or the display.
  */
 gboolean desk_cli_wants (int    argc,
                          char **argv);
