@@ -481,11 +481,25 @@ test_refuse_dry_run (Fixture       *f,
     g_assert_cmpstr (message_at (dry, i)->text, ==, message_at (real, i)->text);
 }
 
+typedef struct
+{
+  const char *name;
+  const char *message;
+} MalformedCase;
+
+static const MalformedCase malformed_cases[] = {
+  { "unterminated-quote", "Line 3: a quoted field is never closed." },
+  { "nul-byte", "Line 2 holds a zero byte, which is not text." },
+  { "invalid-utf8", "Line 3 is not valid UTF-8 text." },
+};
+
 static void
 test_malformed_csv (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *path = desk_test_fixture_path ("import/unterminated-quote.csv");
+  const MalformedCase *c = data;
+  g_autofree char *name = g_strdup_printf ("import/%s.csv", c->name);
+  g_autofree char *path = desk_test_fixture_path (name);
   g_autoptr(DeskImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -493,7 +507,7 @@ test_malformed_csv (Fixture       *f,
                         FALSE, &error);
   g_assert_null (report);
   g_assert_error (error, DESK_ERROR, DESK_ERROR_PARSE);
-  g_assert_cmpstr (error->message, ==, "Line 3: a quoted field is never closed.");
+  g_assert_cmpstr (error->message, ==, c->message);
   g_assert_cmpuint (count (f->store), ==, 0);
 }
 
@@ -1338,7 +1352,13 @@ main (int   argc,
   add ("/import/own/dry-run", NULL, test_dry_run);
   add ("/import/refuse/many-errors", NULL, test_refuse_many);
   add ("/import/refuse/dry-run-same-report", NULL, test_refuse_dry_run);
-  add ("/import/refuse/malformed-csv", NULL, test_malformed_csv);
+  for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/import/refuse/%s",
+                                               malformed_cases[i].name);
+
+      add (path, &malformed_cases[i], test_malformed_csv);
+    }
   add ("/import/refuse/unknown-format", NULL, test_unknown_format);
   add ("/import/refuse/missing-file", NULL, test_missing_file);
   g_test_add_func ("/import/detect", test_detect);

@@ -287,7 +287,18 @@ desk_import_put (DeskImportContext  *ctx,
   DeskField field = DESK_FIELD_NONE;
   gboolean created = FALSE;
 
-  if (!desk_incident_validate (incident, &field, &local_error))
+  if (desk_import_is_empty (incident->reference))
+    {
+      desk_import_row_error (ctx, line, DESK_FIELD_REFERENCE,
+                             _("The row has no reference."));
+      return TRUE;
+    }
+
+  /* The store validates too; validating here only when nothing will be
+   * written, or to name the field the store refused, saves a second
+   * pass over every text of every row.
+   */
+  if (ctx->failed && !desk_incident_validate (incident, &field, &local_error))
     {
       desk_import_row_error (ctx, line, field, local_error->message);
       return TRUE;
@@ -312,8 +323,13 @@ desk_import_put (DeskImportContext  *ctx,
            local_error->code == DESK_ERROR_NOT_FOUND ||
            local_error->code == DESK_ERROR_CONFLICT))
         {
-          desk_import_row_error (ctx, line, DESK_FIELD_NONE,
-                                 local_error->message);
+          g_autoptr(GError) invalid = NULL;
+
+          if (!desk_incident_validate (incident, &field, &invalid))
+            desk_import_row_error (ctx, line, field, invalid->message);
+          else
+            desk_import_row_error (ctx, line, DESK_FIELD_NONE,
+                                   local_error->message);
           return TRUE;
         }
 
