@@ -677,10 +677,12 @@ desk_time_parse (const char  *text,
 
   if (text == NULL || !scan_date_time (text, &f))
     {
+      /* The message quotes it, so it must be text whatever came in. */
+      shown = g_utf8_make_valid (text != NULL ? text : "", -1);
       g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
                    _("“%s” is not a date and time; write it like "
                      "2025-03-09 14:05 or 2025-03-09T14:05:00+07:00."),
-                   text != NULL ? text : "");
+                   shown);
       return FALSE;
     }
 
@@ -1153,15 +1155,17 @@ desk_period_parse (const char  *text,
     }
   else
     {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
       if (g_strv_length (sides) == 1 && syntax_ok)
         g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                     _("“%s” is not a real period."), text);
+                     _("“%s” is not a real period."), shown);
       else
         g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
                      _("“%s” is not a period; write a year (2025), a "
                        "quarter (2025-Q1), a month (2025-03), a week "
                        "(2025-W10), a day (2025-03-09) or START/END."),
-                     text);
+                     shown);
       return FALSE;
     }
 
@@ -1185,10 +1189,12 @@ desk_time_zone_new (const char  *identifier,
   tz = g_time_zone_new_identifier (identifier);
   if (tz == NULL)
     {
+      g_autofree char *shown = g_utf8_make_valid (identifier, -1);
+
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("“%s” is not a known time zone; use a name such as "
                      "Europe/Berlin, Asia/Jakarta or UTC."),
-                   identifier);
+                   shown);
       return NULL;
     }
 
