@@ -124,8 +124,9 @@ gint64        desk_incident_effective_impact_start (const DeskIncident *self);
 gint64        desk_incident_effective_impact_end   (const DeskIncident *self);
 
 /* Checks every rule that one record must meet on its own: title length,
- * non-empty service, fixed vocabularies, order of times, valid UTF-8 and
- * no control characters other than tab and line feed in texts. On
+ * non-empty service, fixed vocabularies, a detected time, order of times,
+ * valid UTF-8 and no control characters (long texts may hold tab, line
+ * feed and carriage return). On
  * failure sets @out_field (if not NULL) and a DESK_ERROR_INVALID whose
  * message names the field.
  */

@@ -64,9 +64,6 @@ typedef enum
   STMT_BEGIN,
   STMT_COMMIT,
   STMT_ROLLBACK,
-  STMT_SAVEPOINT,
-  STMT_RELEASE,
-  STMT_ROLLBACK_TO,
   STMT_SERVICE_ID,
   STMT_SERVICE_INSERT,
   STMT_SERVICE_GET,
@@ -77,7 +74,8 @@ typedef enum
   STMT_INCIDENT_EXISTS,
   STMT_INCIDENT_INSERT,
   STMT_INCIDENT_UPDATE,
-  STMT_INCIDENT_UPSERT,
+  STMT_INCIDENT_REPLACE,
+  STMT_INCIDENT_VERSION,
   STMT_INCIDENT_DELETE,
   STMT_COUNTER_GET,
   STMT_COUNTER_SET,
@@ -96,9 +94,6 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_BEGIN] = "BEGIN IMMEDIATE",
   [STMT_COMMIT] = "COMMIT",
   [STMT_ROLLBACK] = "ROLLBACK",
-  [STMT_SAVEPOINT] = "SAVEPOINT desk_write",
-  [STMT_RELEASE] = "RELEASE desk_write",
-  [STMT_ROLLBACK_TO] = "ROLLBACK TO desk_write",
   [STMT_SERVICE_ID] = "SELECT id FROM services WHERE name = ?1",
   [STMT_SERVICE_INSERT] =
     "INSERT INTO services (name, target) VALUES (?1, ?2)",
@@ -120,24 +115,11 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_INCIDENT_UPDATE] =
     "UPDATE incidents SET " INCIDENT_SET ("?") ", version = version + 1 "
     "WHERE id = ?24 AND version = ?25",
-  [STMT_INCIDENT_UPSERT] =
-    "INSERT INTO incidents (" INCIDENT_COLUMNS ", version) "
-    "VALUES (" INCIDENT_VALUES ", 1) "
-    "ON CONFLICT (reference) DO UPDATE SET "
-    "title = excluded.title, service_id = excluded.service_id, "
-    "severity = excluded.severity, impact = excluded.impact, "
-    "status = excluded.status, description = excluded.description, "
-    "assignee = excluded.assignee, reporter = excluded.reporter, "
-    "detected_at = excluded.detected_at, "
-    "acknowledged_at = excluded.acknowledged_at, "
-    "impact_start = excluded.impact_start, "
-    "impact_end = excluded.impact_end, "
-    "resolved_at = excluded.resolved_at, closed_at = excluded.closed_at, "
-    "root_cause = excluded.root_cause, five_whys = excluded.five_whys, "
-    "factor = excluded.factor, workaround = excluded.workaround, "
-    "resolution = excluded.resolution, problem_id = excluded.problem_id, "
-    "updated_at = excluded.updated_at, version = version + 1 "
-    "RETURNING id, version, created_at",
+  [STMT_INCIDENT_REPLACE] =
+    "UPDATE incidents SET " INCIDENT_SET ("?") ", version = version + 1 "
+    "WHERE id = ?24",
+  [STMT_INCIDENT_VERSION] =
+    "SELECT version, created_at FROM incidents WHERE id = ?1",
   [STMT_INCIDENT_DELETE] = "DELETE FROM incidents WHERE id = ?1",
   [STMT_COUNTER_GET] = "SELECT value FROM counters WHERE name = ?1",
   [STMT_COUNTER_SET] =
@@ -468,9 +450,11 @@ in_batch (DeskStore *self)
   return !sqlite3_get_autocommit (self->db);
 }
 
-/* A single change runs in its own transaction, or inside a savepoint
- * when a batch is open, so that a failed change leaves the batch as it
- * was before the call.
+/* A single change runs in its own transaction. Inside a batch it joins
+ * the batch's transaction without a savepoint of its own: a savepoint
+ * per row costs a fifth of a large import, and the batch's owner rolls
+ * the whole batch back when a call fails. Each statement is still atomic,
+ * and a call checks everything it can before its first write.
  */
 static gboolean
 write_begin (DeskStore  *self,
@@ -479,33 +463,35 @@ write_begin (DeskStore  *self,
 {
   *own = !in_batch (self);
 
-  return run_stmt (self, *own ? STMT_BEGIN : STMT_SAVEPOINT, error);
+  if (!*own)
+    return TRUE;
+
+  return run_stmt (self, STMT_BEGIN, error);
 }
 
-/* Commits or releases; on failure undoes what the call wrote. */
+/* Commits; on failure undoes what the call wrote, unless it is part of
+ * a batch.
+ */
 static gboolean
 write_end (DeskStore  *self,
            gboolean    own,
            gboolean    ok,
            GError    **error)
 {
-  if (ok && run_stmt (self, own ? STMT_COMMIT : STMT_RELEASE, error))
+  if (!own)
+    {
+      if (!ok)
+        g_hash_table_remove_all (self->service_ids);
+      return ok;
+    }
+
+  if (ok && run_stmt (self, STMT_COMMIT, error))
     return TRUE;
 
   g_hash_table_remove_all (self->service_ids);
 
-  if (!in_batch (self))
-    return FALSE;
-
-  if (own)
-    {
-      run_stmt (self, STMT_ROLLBACK, NULL);
-    }
-  else
-    {
-      run_stmt (self, STMT_ROLLBACK_TO, NULL);
-      run_stmt (self, STMT_RELEASE, NULL);
-    }
+  if (in_batch (self))
+    run_stmt (self, STMT_ROLLBACK, NULL);
 
   return FALSE;
 }
@@ -882,6 +868,8 @@ store_open (DeskStore  *self,
   /* synchronous = FULL makes a commit durable in WAL mode too. */
   if (!query_text (self, "PRAGMA journal_mode = WAL", &journal, error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
+      !exec_sql (self, "PRAGMA cache_size = -65536", error) ||
+      !exec_sql (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
@@ -953,7 +941,18 @@ desk_store_open (const char      *path,
                  DeskStoreFlags   flags,
                  GError         **error)
 {
+  static gsize configured = 0;
   g_autoptr(DeskStore) self = NULL;
+
+  /* Allocation statistics cost a global mutex per malloc; the store does
+   * not read them. Only possible before SQLite initialises, so it may
+   * quietly not apply when another user came first.
+   */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
 
   self = g_object_new (DESK_TYPE_STORE, NULL);
   self->path = path != NULL ? g_strdup (path) : desk_store_default_path ();
@@ -3527,26 +3526,48 @@ import_locked (DeskStore     *self,
                        error))
     return FALSE;
 
-  if (!(stmt = get_stmt (self, STMT_INCIDENT_UPSERT, error)))
+  if (!reference_exists (self, row->reference, &row->id, created, error))
+    return FALSE;
+  *created = !*created;
+
+  /* A plain INSERT for a new reference keeps the common case of a large
+   * import to one statement; a repeated reference replaces the row.
+   */
+  if (!(stmt = get_stmt (self, *created ? STMT_INCIDENT_INSERT
+                                        : STMT_INCIDENT_REPLACE, error)))
     return FALSE;
 
   bind_incident (stmt, row, service_id, problem_id);
+  if (!*created)
+    sqlite3_bind_int64 (stmt, 24, row->id);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->version = sqlite3_column_int64 (stmt, 1);
-      row->created_at = sqlite3_column_int64 (stmt, 2);
-    }
   done_stmt (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, "import incident", error);
 
-  *created = row->version == 1;
-
-  if (!*created)
+  if (*created)
     {
+      row->id = sqlite3_last_insert_rowid (self->db);
+      row->version = 1;
+    }
+  else
+    {
+      if (!(stmt = get_stmt (self, STMT_INCIDENT_VERSION, error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          row->version = sqlite3_column_int64 (stmt, 0);
+          row->created_at = sqlite3_column_int64 (stmt, 1);
+        }
+      done_stmt (stmt);
+
+      if (rc != SQLITE_ROW)
+        return set_sqlite_error (self, rc, "import incident", error);
+
       if (!(stmt = get_stmt (self, STMT_TIMELINE_DROP_IMPORTED, error)))
         return FALSE;
 

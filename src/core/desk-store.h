@@ -38,9 +38,14 @@ typedef enum
 /* $XDG_DATA_HOME/incidentdesk/incidents.db; the caller frees it. */
 char      *desk_store_default_path   (void);
 
-/* Opens or creates the database at @path. Creates the folder 0700 and the
- * file 0600. Errors: DESK_ERROR_CORRUPT, _TOO_NEW, _BUSY, _PERMISSION,
- * _NO_SPACE, _IO. A file that cannot be opened is never modified.
+/* Opens or creates the database at @path (NULL: the default path).
+ * Creates the folder 0700 and the file 0600. Errors: DESK_ERROR_CORRUPT
+ * (damaged, truncated, not a database, or another program's database),
+ * _TOO_NEW, _BUSY, _PERMISSION, _NO_SPACE, _IO; _NOT_FOUND when the file
+ * is missing and may not be created (NO_CREATE or READ_ONLY); _READ_ONLY
+ * when a read-only file needs an upgrade first. A file that cannot be
+ * opened is never modified. On a store opened READ_ONLY every call that
+ * changes data fails with DESK_ERROR_READ_ONLY before touching the file.
  */
 DeskStore *desk_store_open           (const char      *path,
                                       DeskStoreFlags   flags,
@@ -155,6 +160,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskQuery, desk_query_free)
 
 /* Row ids (gint64) of the matching incidents in query order: enough to
  * address every row without holding the rows themselves.
+ *
+ * Cancellation: the blocking calls that take a GCancellable stop within
+ * a few thousand steps of SQLite and fail with DESK_ERROR_CANCELLED; the
+ * _finish functions report G_IO_ERROR_CANCELLED, as GIO does.
  */
 GArray    *desk_store_query_ids      (DeskStore       *self,
                                       const DeskQuery *query,
@@ -262,7 +271,13 @@ DeskProblem *desk_store_find_problem   (DeskStore     *self,
 
 /* Batches: every write between begin and commit lands together or not
  * at all. Used by import and the demo generator; single calls above run
- * in their own transaction.
+ * in their own transaction. A batch belongs to the thread that began it:
+ * calls from other threads wait until it is committed or rolled back.
+ * Inside a batch a call that fails after it started writing (a full
+ * disk, say) may leave part of its change in the batch: roll the batch
+ * back. Checks that fail before any write (validation, lifecycle,
+ * conflict) leave the batch as it was. A failed commit rolls back and
+ * ends the batch; rollback without a batch does nothing.
  */
 gboolean   desk_store_begin          (DeskStore       *self,
                                       GError         **error);
