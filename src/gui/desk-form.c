@@ -106,10 +106,64 @@ desk_form_text_view_get (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Pango takes minutes to wrap a very long run without spaces at word
+ * boundaries (a pasted 200,000-character blob); wrapping such text at
+ * any character takes a second.
+ */
+#define LONGEST_WORD 2000
+
+static gboolean
+has_long_word (const char *text)
+{
+  gsize run = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        run = 0;
+      else if (++run > LONGEST_WORD)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+fit_wrap (GtkTextView *view,
+          const char  *text)
+{
+  gtk_text_view_set_wrap_mode (view, has_long_word (text) ?
+                                     GTK_WRAP_CHAR : GTK_WRAP_WORD_CHAR);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer,
+                   GtkTextView   *view)
+{
+  g_autofree char *text = NULL;
+
+  if (gtk_text_buffer_get_char_count (buffer) <= LONGEST_WORD &&
+      gtk_text_view_get_wrap_mode (view) == GTK_WRAP_WORD_CHAR)
+    return;
+
+  text = desk_form_text_view_get (view);
+  fit_wrap (view, text);
+}
+
+void
+desk_form_text_view_setup (GtkTextView *view)
+{
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "changed",
+                           G_CALLBACK (on_buffer_changed), view, 0);
+}
+
 void
 desk_form_text_view_set (GtkTextView *view,
                          const char  *text)
 {
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
-                            text != NULL ? text : "", -1);
+  text = text != NULL ? text : "";
+
+  /* The wrap mode is chosen before the text is laid out. */
+  fit_wrap (view, text);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
 }

@@ -23,6 +23,8 @@ void       desk_form_set_row_error  (GtkWidget      *row,
                                      GtkWidget      *caption,
                                      const char     *message);
 
+/* Keeps a text view responsive whatever is pasted into it. */
+void       desk_form_text_view_setup (GtkTextView   *view);
 char      *desk_form_text_view_get  (GtkTextView    *view);
 void       desk_form_text_view_set  (GtkTextView    *view,
                                      const char     *text);

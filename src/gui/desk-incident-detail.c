@@ -1374,6 +1374,7 @@ connect_fields (DeskIncidentDetail *self)
           break;
 
         case KIND_TEXT:
+          desk_form_text_view_setup (GTK_TEXT_VIEW (widget));
           g_signal_connect_swapped (gtk_text_view_get_buffer (
                                       GTK_TEXT_VIEW (widget)),
                                     "changed",

@@ -859,6 +859,7 @@ desk_incident_editor_init (DeskIncidentEditor *self)
                             G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->assignee_row, "changed",
                             G_CALLBACK (on_field_changed), self);
+  desk_form_text_view_setup (self->description_view);
   buffer = gtk_text_view_get_buffer (self->description_view);
   g_signal_connect_swapped (buffer, "changed",
                             G_CALLBACK (on_field_changed), self);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-form.h"
 #include "desk-incident.h"
 #include "desk-status-dialog.h"
 
@@ -75,6 +76,7 @@ desk_status_dialog_init (DeskStatusDialog *self)
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
 
+  desk_form_text_view_setup (self->view);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->view), "changed",
                             G_CALLBACK (on_text_changed), self);
 }
@@ -174,6 +176,5 @@ desk_status_dialog_set_text (DeskStatusDialog *self,
 {
   g_return_if_fail (DESK_IS_STATUS_DIALOG (self));
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view),
-                            text != NULL ? text : "", -1);
+  desk_form_text_view_set (self->view, text);
 }
