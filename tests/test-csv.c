@@ -627,6 +627,82 @@ test_formula_vector (gconstpointer data)
     }
 }
 
+/* Robustness: random input never crashes the reader, and anything the
+ * writer writes reads back the same.
+ */
+
+static void
+test_random_bytes (void)
+{
+  static const char alphabet[] = ",;\"\r\na \0\xff\xc3\xa9'";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4180);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char input[64];
+      guint length = g_rand_int_range (rand, 0, sizeof input);
+      g_autoptr(GError) error = NULL;
+      GPtrArray *records;
+
+      for (guint j = 0; j < length; j++)
+        input[j] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+
+      records = read_all (input, length, 0, i % 4, &error);
+      if (records != NULL)
+        g_ptr_array_unref (records);
+      else
+        g_assert_error (error, DESK_ERROR, DESK_ERROR_PARSE);
+    }
+}
+
+static void
+test_random_round_trip (void)
+{
+  static const char *pieces[] = {
+    "a", ",", ";", "\"", "\r", "\n", "\r\n", "'", "=", "-", "+", "@",
+    "\t", " ", "\xC3\xA9", "\xF0\x9F\x94\xA5", "\xD7\xA9",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4180);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      DeskCsvWriterFlags flags = i % 2 ? DESK_CSV_WRITER_FLAGS_SPREADSHEET : 0;
+      guint n_columns = g_rand_int_range (rand, 2, 6);
+      guint n_rows = g_rand_int_range (rand, 1, 4);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint c = 0; c < n_columns * n_rows; c++)
+        {
+          g_autoptr(GString) cell = g_string_new (NULL);
+          guint n_pieces = g_rand_int_range (rand, 0, 6);
+
+          for (guint k = 0; k < n_pieces; k++)
+            g_string_append (cell, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+          g_ptr_array_add (cells, g_string_free (g_steal_pointer (&cell), FALSE));
+        }
+      g_ptr_array_add (cells, NULL);
+
+      text = write_rows ((const char * const *) cells->pdata, n_columns, flags,
+                         FALSE);
+      records = read_all (text, strlen (text), flags ? ';' : ',', i % 3,
+                          &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (records->len, ==, n_rows);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          char **record = records->pdata[r];
+
+          g_assert_cmpuint (g_strv_length (record), ==, n_columns);
+          for (guint c = 0; c < n_columns; c++)
+            g_assert_cmpstr (desk_csv_unguard (record[c]), ==,
+                             cells->pdata[r * n_columns + c]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +742,8 @@ main (int   argc,
   g_test_add_func ("/csv/write/plain-unguarded", test_write_plain_unguarded);
   g_test_add_func ("/csv/write/read-back", test_write_read_back);
   g_test_add_func ("/csv/write/large", test_write_large);
+  g_test_add_func ("/csv/robust/random-bytes", test_random_bytes);
+  g_test_add_func ("/csv/robust/random-round-trip", test_random_round_trip);
 
   for (guint i = 0; i < G_N_ELEMENTS (guard_cases); i++)
     {

@@ -349,9 +349,6 @@ gboolean
 desk_import_tick (DeskImportContext  *ctx,
                   GError            **error)
 {
-  if (ctx->report->n_rows % PROGRESS_EVERY != 0)
-    return TRUE;
-
   if (g_cancellable_is_cancelled (ctx->cancellable))
     {
       g_set_error_literal (error, DESK_ERROR, DESK_ERROR_CANCELLED,
@@ -359,7 +356,7 @@ desk_import_tick (DeskImportContext  *ctx,
       return FALSE;
     }
 
-  if (ctx->progress != NULL)
+  if (ctx->progress != NULL && ctx->report->n_rows % PROGRESS_EVERY == 0)
     ctx->progress (ctx->report->n_rows, ctx->progress_data);
 
   return TRUE;
@@ -683,6 +680,27 @@ choose_format (DeskImportReport         *report,
     }
 }
 
+/* Errors of the input stream become DeskErrors like every other. */
+static void
+propagate_error (GError **error,
+                 GError  *cause)
+{
+  if (cause->domain == DESK_ERROR)
+    {
+      g_propagate_error (error, cause);
+      return;
+    }
+
+  g_debug ("Import stopped: %s", cause->message);
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error_literal (error, DESK_ERROR, DESK_ERROR_CANCELLED,
+                         _("The import was cancelled."));
+  else
+    g_set_error_literal (error, DESK_ERROR, DESK_ERROR_IO,
+                         _("The file could not be read to the end."));
+  g_error_free (cause);
+}
+
 DeskImportReport *
 desk_import_stream (DeskStore                *store,
                     GInputStream             *input,
@@ -721,7 +739,7 @@ desk_import_stream (DeskStore                *store,
                              &run_error))
     {
       if (run_error != NULL)
-        g_propagate_error (error, run_error);
+        propagate_error (error, run_error);
       else
         g_set_error_literal (error, DESK_ERROR, DESK_ERROR_PARSE,
                              _("The file is empty."));
@@ -751,7 +769,7 @@ desk_import_stream (DeskStore                *store,
                    n_columns, &run_error))
     {
       desk_store_rollback (store);
-      g_propagate_error (error, run_error);
+      propagate_error (error, run_error);
       return NULL;
     }
 
@@ -819,7 +837,6 @@ desk_import_file (DeskStore                *store,
 {
   g_autoptr(GFileInputStream) input = NULL;
   g_autoptr(GError) local_error = NULL;
-  DeskImportReport *report;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -830,18 +847,8 @@ desk_import_file (DeskStore                *store,
       return NULL;
     }
 
-  report = desk_import_stream (store, G_INPUT_STREAM (input), options,
-                               progress, progress_data, cancellable,
-                               &local_error);
-  if (report == NULL)
-    {
-      if (local_error->domain == DESK_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_open_error (file, local_error, error);
-    }
-
-  return report;
+  return desk_import_stream (store, G_INPUT_STREAM (input), options,
+                             progress, progress_data, cancellable, error);
 }
 
 /* In a worker thread, with progress in the caller's main context */

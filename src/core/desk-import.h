@@ -27,8 +27,8 @@
  *     [constants]          field=value for fields the file lacks
  *     [skip]               column=value;value… skips rows holding one of
  *                          these values in that column
- *     [options]            time_zone=Europe/Berlin (overrides the zone
- *                          given to the import), date_format=%d/%m/%Y %H:%M
+ *     [options]            time_zone=Europe/Berlin (used when the import
+ *                          is given no zone), date_format=%d/%m/%Y %H:%M
  *                          (%Y %m %d %H %M %S, other characters literal;
  *                          default: ISO 8601 as desk_time_parse reads it),
  *                          separator=; (default: detected)
