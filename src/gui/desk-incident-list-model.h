@@ -1,0 +1,40 @@
+/* desk-incident-list-model.h: the incident list, backed by the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_INCIDENT_LIST_MODEL (desk_incident_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (DeskIncidentListModel, desk_incident_list_model,
+                      DESK, INCIDENT_LIST_MODEL, GObject)
+
+/* A GListModel of DeskIncidentObject. It holds only the row ids of the
+ * current query and materialises items in small blocks when asked for
+ * them, keeping a few blocks cached.
+ */
+DeskIncidentListModel *desk_incident_list_model_new       (void);
+
+DeskStore       *desk_incident_list_model_get_store       (DeskIncidentListModel *self);
+void             desk_incident_list_model_set_store       (DeskIncidentListModel *self,
+                                                           DeskStore             *store);
+const DeskQuery *desk_incident_list_model_get_query       (DeskIncidentListModel *self);
+/* Runs @query off the main thread; a query still running is cancelled. */
+void             desk_incident_list_model_set_query       (DeskIncidentListModel *self,
+                                                           const DeskQuery       *query);
+void             desk_incident_list_model_reload          (DeskIncidentListModel *self);
+gboolean         desk_incident_list_model_get_loading     (DeskIncidentListModel *self);
+/* The error of the last query, or NULL. */
+const GError    *desk_incident_list_model_get_error       (DeskIncidentListModel *self);
+/* Ids of the rows, in order. */
+const GArray    *desk_incident_list_model_get_ids         (DeskIncidentListModel *self);
+/* How many items are materialised right now. */
+guint            desk_incident_list_model_get_n_cached    (DeskIncidentListModel *self);
+
+G_END_DECLS
