@@ -42,7 +42,8 @@ trickle_stream_read (GInputStream  *stream,
   const guint8 *data = g_bytes_get_data (self->bytes, &size);
   gsize n = MIN (MIN (count, self->step), size - self->pos);
 
-  memcpy (buffer, data + self->pos, n);
+  if (n > 0)
+    memcpy (buffer, data + self->pos, n);
   self->pos += n;
 
   return n;
