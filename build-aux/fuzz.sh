@@ -4,8 +4,9 @@
 #   build-aux/fuzz.sh [--short] [--time SECONDS] [--build-only] [TARGET...]
 #
 # --short runs each target for 20 seconds (what CI does); --time sets
-# the seconds per target (default 600). Targets: csv import-incidentdesk
-# import-servicenow import-mapped mapping time validate (default: all).
+# the seconds per target (default 600); --no-build runs what is built.
+# Targets: csv import-incidentdesk import-servicenow import-mapped
+# mapping time validate (default: all).
 # Everything lands in _build-fuzz/: binaries, the seed corpora (built
 # here from ../shared/data and tests/data, never copied into the tree),
 # the growing corpora, libFuzzer's logs and any crash under artifacts/.
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --short) seconds=20 ;;
     --time) seconds="$2"; shift ;;
     --build-only) build_only=yes ;;
+    --no-build) build_only=skip ;;
     -*) echo "Unknown option $1" >&2; exit 2 ;;
     *) targets="$targets $1" ;;
   esac
@@ -61,8 +63,10 @@ rm -f "$out/config.h.new"
 
 # The core, instrumented for coverage; rebuilt when a source is newer.
 objs=""
+[ "$build_only" = skip ] && objs=none
 for c in "$src"/src/core/*.c; do
   o="$out/obj/$(basename "$c" .c).o"
+  [ "$build_only" = skip ] && break
   if [ ! -e "$o" ] || [ "$c" -nt "$o" ] ||
      [ -n "$(find "$src/src/core" -name '*.h' -newer "$o")" ]; then
     # shellcheck disable=SC2086
@@ -87,6 +91,7 @@ defines_of () {
 }
 
 for t in $targets; do
+  [ "$build_only" = skip ] && break
   # shellcheck disable=SC2086
   nice -n 10 $cc $cflags -fsanitize=fuzzer $(defines_of "$t") \
     "$(source_of "$t")" $objs $libs -o "$out/fuzz-$t"
@@ -150,7 +155,7 @@ for t in $targets; do
     cp "$src/tests/fuzz/regressions/$t"/* "$seeds/" 2>/dev/null || true
   fi
 
-  log="$out/fuzz-$t.log"
+  log="$out/fuzz-$t-$(date +%Y%m%d-%H%M%S).log"
   echo "fuzz-$t: ${seconds} s, log in $log"
   (
     cd "$out"
