@@ -103,7 +103,8 @@ desk_export_write_incident (DeskCsvWriter      *writer,
   desk_csv_writer_add_text (writer, incident->reference);
   desk_csv_writer_add_text (writer, incident->title);
   desk_csv_writer_add_text (writer, incident->service);
-  desk_csv_writer_add_plain (writer, desk_severity_to_string (incident->severity));
+  desk_csv_writer_add_plain (writer,
+                             desk_severity_to_string (incident->severity));
   desk_csv_writer_add_plain (writer, desk_impact_to_string (incident->impact));
   desk_csv_writer_add_plain (writer, desk_status_to_string (incident->status));
   add_time (writer, incident->detected_at, tz);
@@ -161,7 +162,8 @@ set_write_error (GError **error,
                          _("The export was cancelled."));
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NO_SPACE,
-                         _("The export could not be written because the disk is full."));
+                         _("The export could not be written because the disk "
+                           "is full."));
   else
     g_set_error_literal (error, DESK_ERROR, DESK_ERROR_IO,
                          _("The export file could not be written."));

@@ -80,7 +80,8 @@ check_field_keys (GKeyFile    *mapping,
       if (find_field (keys[i]) < 0)
         {
           g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
-                       _("The mapping names “%s” in [%s], which is not a field of an incident."),
+                       _("The mapping names “%s” in [%s], which is not a field "
+                         "of an incident."),
                        keys[i], group);
           return FALSE;
         }
@@ -155,7 +156,8 @@ desk_import_mapping_validate (GKeyFile  *mapping,
           if (f < 0 || fields[f].kind == KIND_TIME)
             {
               g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
-                           _("The mapping has a group [%s], but “%s” is not a field whose values can be translated."),
+                           _("The mapping has a group [%s], but “%s” is not a "
+                             "field whose values can be translated."),
                            group, group + strlen ("values:"));
               return FALSE;
             }
@@ -176,7 +178,8 @@ desk_import_mapping_validate (GKeyFile  *mapping,
   if (!g_key_file_has_group (mapping, "columns"))
     {
       g_set_error_literal (error, DESK_ERROR, DESK_ERROR_PARSE,
-                           _("The mapping has no [columns] group naming the columns to read."));
+                           _("The mapping has no [columns] group naming the "
+                             "columns to read."));
       return FALSE;
     }
 
@@ -342,7 +345,8 @@ header_column (const char * const  *header,
 
   if (column < 0)
     g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
-                 _("The file has no column “%s”, which the mapping names for %s."),
+                 _("The file has no column “%s”, which the mapping names for "
+                   "%s."),
                  name, purpose);
 
   return column;
@@ -472,7 +476,8 @@ apply_time (DeskImportContext *ctx,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("“%s” does not match the date format “%s” of the mapping."),
+      message = g_strdup_printf (_("“%s” does not match the date format “%s” "
+                                   "of the mapping."),
                                  text, plan->date_format);
       desk_import_row_error (ctx, line, field, message);
       return;

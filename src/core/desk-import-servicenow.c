@@ -279,7 +279,8 @@ event_time (DeskImportContext *ctx,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("“%s” is not a date in the form 29-02-2016 01:16 or 29/2/2016 01:16."),
+      message = g_strdup_printf (_("“%s” is not a date in the form 29-02-2016 "
+                                   "01:16 or 29/2/2016 01:16."),
                                  text);
       desk_import_row_error (ctx, event->line, field, message);
       return FALSE;
@@ -415,7 +416,8 @@ map_impact (DeskImportContext *ctx,
           _("The incident has no impact; it was given the impact None."));
   else
     warn (ctx, last->line, DESK_FIELD_IMPACT,
-          _("The impact “%s” is not 1 to 3; the incident was given the impact None."),
+          _("The impact “%s” is not 1 to 3; the incident was given the impact "
+            "None."),
           text);
 
   return DESK_IMPACT_NONE;
@@ -479,12 +481,12 @@ walk_history (DeskImportContext *ctx,
           const char *name = desk_status_to_string (status);
           gboolean same = g_strcmp0 (name, state) == 0;
 
+          const char *old = i == 0 ? "" : desk_status_to_string (previous);
+
           g_ptr_array_add (timeline,
                            desk_timeline_entry_new (at,
                                                     value (event, C_UPDATED_BY),
-                                                    "status",
-                                                    i == 0 ? "" : desk_status_to_string (previous),
-                                                    name,
+                                                    "status", old, name,
                                                     same ? "" : state));
         }
 
@@ -509,7 +511,8 @@ fix_times (DeskImportContext *ctx,
       if (incident->resolved_at != DESK_TIME_NONE ||
           incident->closed_at != DESK_TIME_NONE)
         warn (ctx, line, DESK_FIELD_RESOLVED_AT, "%s",
-              _("The incident is still open, so its resolved and closed times were left out."));
+              _("The incident is still open, so its resolved and closed times "
+                "were left out."));
       incident->resolved_at = DESK_TIME_NONE;
       incident->closed_at = DESK_TIME_NONE;
     }
@@ -519,7 +522,8 @@ fix_times (DeskImportContext *ctx,
         {
           incident->resolved_at = reached_resolved;
           warn (ctx, line, DESK_FIELD_RESOLVED_AT, "%s",
-                _("The incident has no resolved time; the time it was first marked resolved was used."));
+                _("The incident has no resolved time; the time it was first "
+                  "marked resolved was used."));
         }
 
       if (status == DESK_STATUS_RESOLVED &&
@@ -527,14 +531,16 @@ fix_times (DeskImportContext *ctx,
         {
           incident->closed_at = DESK_TIME_NONE;
           warn (ctx, line, DESK_FIELD_CLOSED_AT, "%s",
-                _("The incident is resolved but not closed, so its closed time was left out."));
+                _("The incident is resolved but not closed, so its closed time "
+                  "was left out."));
         }
       else if (status == DESK_STATUS_CLOSED &&
                incident->closed_at == DESK_TIME_NONE)
         {
           incident->closed_at = reached_closed;
           warn (ctx, line, DESK_FIELD_CLOSED_AT, "%s",
-                _("The incident has no closed time; the time it was marked closed was used."));
+                _("The incident has no closed time; the time it was marked "
+                  "closed was used."));
         }
     }
 
@@ -543,7 +549,8 @@ fix_times (DeskImportContext *ctx,
     {
       incident->acknowledged_at = incident->detected_at;
       warn (ctx, line, DESK_FIELD_ACKNOWLEDGED_AT, "%s",
-            _("The incident left New before it was opened; the opening time was used."));
+            _("The incident left New before it was opened; the opening time "
+              "was used."));
     }
 
   if (incident->resolved_at != DESK_TIME_NONE &&
@@ -551,7 +558,8 @@ fix_times (DeskImportContext *ctx,
     {
       incident->resolved_at = incident->detected_at;
       warn (ctx, line, DESK_FIELD_RESOLVED_AT, "%s",
-            _("The resolved time is before the opening time; the opening time was used."));
+            _("The resolved time is before the opening time; the opening time "
+              "was used."));
     }
 
   if (incident->resolved_at != DESK_TIME_NONE &&
@@ -560,7 +568,8 @@ fix_times (DeskImportContext *ctx,
     {
       incident->acknowledged_at = incident->resolved_at;
       warn (ctx, line, DESK_FIELD_ACKNOWLEDGED_AT, "%s",
-            _("The incident left New after it was resolved; the resolved time was used."));
+            _("The incident left New after it was resolved; the resolved time "
+              "was used."));
     }
 
   if (incident->closed_at != DESK_TIME_NONE &&
@@ -569,7 +578,8 @@ fix_times (DeskImportContext *ctx,
     {
       incident->closed_at = incident->resolved_at;
       warn (ctx, line, DESK_FIELD_CLOSED_AT, "%s",
-            _("The closed time is before the resolved time; the resolved time was used."));
+            _("The closed time is before the resolved time; the resolved time "
+              "was used."));
     }
 }
 
@@ -590,7 +600,8 @@ import_number (DeskImportContext  *ctx,
   g_ptr_array_sort (events, compare_events);
   last = events->pdata[events->len - 1];
 
-  timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_timeline_entry_free);
+  timeline = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                             desk_timeline_entry_free);
   walk_history (ctx, events, timeline, &incident->status,
                 &incident->acknowledged_at, &reached_resolved,
                 &reached_closed);
@@ -602,16 +613,21 @@ import_number (DeskImportContext  *ctx,
     {
       service = "Unknown service";
       warn (ctx, last->line, DESK_FIELD_SERVICE, "%s",
-            _("The incident has neither a configuration item nor a category; it was put under “Unknown service”."));
+            _("The incident has neither a configuration item nor a category; "
+              "it was put under “Unknown service”."));
     }
 
-  desk_incident_set_string (incident, DESK_FIELD_REFERENCE, value (last, C_NUMBER));
+  desk_incident_set_string (incident, DESK_FIELD_REFERENCE,
+                            value (last, C_NUMBER));
   desk_incident_set_string (incident, DESK_FIELD_TITLE, title);
   desk_incident_set_string (incident, DESK_FIELD_SERVICE, service);
   desk_incident_set_string (incident, DESK_FIELD_DESCRIPTION, description);
-  desk_incident_set_string (incident, DESK_FIELD_ASSIGNEE, value (last, C_ASSIGNED_TO));
-  desk_incident_set_string (incident, DESK_FIELD_REPORTER, value (last, C_CALLER));
-  desk_incident_set_string (incident, DESK_FIELD_RESOLUTION, value (last, C_CLOSED_CODE));
+  desk_incident_set_string (incident, DESK_FIELD_ASSIGNEE,
+                            value (last, C_ASSIGNED_TO));
+  desk_incident_set_string (incident, DESK_FIELD_REPORTER,
+                            value (last, C_CALLER));
+  desk_incident_set_string (incident, DESK_FIELD_RESOLUTION,
+                            value (last, C_CLOSED_CODE));
   incident->severity = map_priority (ctx, last);
   incident->impact = map_impact (ctx, last);
 
@@ -627,7 +643,8 @@ import_number (DeskImportContext  *ctx,
         event_time (ctx, first, C_UPDATED_AT, DESK_FIELD_DETECTED_AT,
                     &incident->detected_at);
       warn (ctx, last->line, DESK_FIELD_DETECTED_AT, "%s",
-            _("The incident has no opening time; the time it was created was used."));
+            _("The incident has no opening time; the time it was created was "
+              "used."));
     }
 
   event_time (ctx, last, C_RESOLVED_AT, DESK_FIELD_RESOLVED_AT,
@@ -679,6 +696,7 @@ desk_import_run_servicenow (DeskImportContext  *ctx,
     {
       Event *event = g_new0 (Event, 1);
       GPtrArray *events;
+      const char *mod;
       char *end = NULL;
 
       ctx->report->n_rows++;
@@ -704,14 +722,16 @@ desk_import_run_servicenow (DeskImportContext  *ctx,
           continue;
         }
 
-      if (value (event, C_MOD_COUNT) != NULL)
-        event->mod_count = g_ascii_strtoll (value (event, C_MOD_COUNT), &end, 10);
+      mod = value (event, C_MOD_COUNT);
+      if (mod != NULL)
+        event->mod_count = g_ascii_strtoll (mod, &end, 10);
       if (end == NULL || *end != '\0')
         {
           g_autofree char *text = NULL;
 
-          text = g_strdup_printf (_("The modification count “%s” is not a whole number."),
-                                  value (event, C_MOD_COUNT) ? value (event, C_MOD_COUNT) : "");
+          text = g_strdup_printf (_("The modification count “%s” is not a "
+                                    "whole number."),
+                                  mod ? mod : "");
           desk_import_message (ctx, event->line, DESK_FIELD_NONE,
                                DESK_IMPORT_ERROR, _("Line %u, %s: %s"),
                                event->line, "sys_mod_count", text);

@@ -227,7 +227,8 @@ desk_import_parse_time (DeskImportContext *ctx,
     {
       g_autofree char *warning = NULL;
 
-      warning = g_strdup_printf (_("The time “%s” occurs twice in this time zone; the earlier one was taken."),
+      warning = g_strdup_printf (_("The time “%s” occurs twice in this time "
+                                   "zone; the earlier one was taken."),
                                  text);
       desk_import_row_warning (ctx, line, field, warning);
       return TRUE;
@@ -264,7 +265,8 @@ desk_import_local_time (DeskImportContext *ctx,
     {
       g_autofree char *warning = NULL;
 
-      warning = g_strdup_printf (_("The time “%s” occurs twice in this time zone; the earlier one was taken."),
+      warning = g_strdup_printf (_("The time “%s” occurs twice in this time "
+                                   "zone; the earlier one was taken."),
                                  text);
       desk_import_row_warning (ctx, line, field, warning);
       return TRUE;
@@ -445,7 +447,8 @@ desk_import_set_vocabulary (DeskImportContext *ctx,
       if (desk_status_from_string (value, &incident->status))
         return TRUE;
       value_error (ctx, line, field,
-                   _("“%s” is not a status; use New, Investigating, Identified, Monitoring, On hold, Resolved or Closed."),
+                   _("“%s” is not a status; use New, Investigating, "
+                     "Identified, Monitoring, On hold, Resolved or Closed."),
                    value);
       return FALSE;
 
@@ -458,7 +461,8 @@ desk_import_set_vocabulary (DeskImportContext *ctx,
       if (desk_factor_from_string (value, &incident->factor))
         return TRUE;
       value_error (ctx, line, field,
-                   _("“%s” is not a contributing factor; use People, Process, Technology, External or Unknown."),
+                   _("“%s” is not a contributing factor; use People, Process, "
+                     "Technology, External or Unknown."),
                    value);
       return FALSE;
 
@@ -532,7 +536,8 @@ run_own (DeskImportContext  *ctx,
         {
           g_autofree char *text = NULL;
 
-          text = g_strdup_printf (ngettext ("The row has %u field, but the header has %u.",
+          text = g_strdup_printf (ngettext ("The row has %u field, but the "
+                                            "header has %u.",
                                             "The row has %u fields, but the header has %u.",
                                             n),
                                   n, DESK_EXPORT_N_COLUMNS);
@@ -558,7 +563,8 @@ add_summary_warnings (DeskImportContext *ctx)
 {
   if (ctx->n_without_resolution > 0)
     desk_import_message (ctx, 0, DESK_FIELD_RESOLUTION, DESK_IMPORT_WARNING,
-                         ngettext ("%u resolved or closed incident has no resolution text.",
+                         ngettext ("%u resolved or closed incident has no "
+                                   "resolution text.",
                                    "%u resolved or closed incidents have no resolution text.",
                                    ctx->n_without_resolution),
                          ctx->n_without_resolution);
@@ -644,14 +650,17 @@ choose_format (DeskImportReport         *report,
     {
     case DESK_IMPORT_FORMAT_AUTO:
       g_set_error_literal (error, DESK_ERROR, DESK_ERROR_PARSE,
-                           _("This file is neither an IncidentDesk nor a ServiceNow export; import it with a column mapping."));
+                           _("This file is neither an IncidentDesk nor a "
+                             "ServiceNow export; import it with a column "
+                             "mapping."));
       return FALSE;
 
     case DESK_IMPORT_FORMAT_INCIDENTDESK:
       if (detected == DESK_IMPORT_FORMAT_INCIDENTDESK)
         return TRUE;
       g_set_error_literal (error, DESK_ERROR, DESK_ERROR_PARSE,
-                           _("The first line of this file is not the header of an IncidentDesk export."));
+                           _("The first line of this file is not the header of "
+                             "an IncidentDesk export."));
       return FALSE;
 
     case DESK_IMPORT_FORMAT_SERVICENOW:
@@ -661,7 +670,8 @@ choose_format (DeskImportReport         *report,
                                        servicenow_required[i]) < 0)
             {
               g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
-                           _("This file has no column “%s”, which a ServiceNow export has."),
+                           _("This file has no column “%s”, which a ServiceNow "
+                             "export has."),
                            servicenow_required[i]);
               return FALSE;
             }
