@@ -69,12 +69,16 @@ export XDG_DATA_DIRS="$prefix/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share
 export XDG_DATA_HOME="$tmp/data-home"
 export XDG_CONFIG_HOME="$tmp/config-home"
 
+"$prefix/bin/incidentdesk" --database "$tmp/cli.db" \
+  --import "$source_root/tests/data/install/two-incidents.csv" \
+  > "$tmp/import.out" 2>&1 ||
+  { cat "$tmp/import.out"; fail "the installed binary's --import"; }
 "$prefix/bin/incidentdesk" --database "$tmp/cli.db" --summary \
   > "$tmp/summary.json" 2> "$tmp/summary.err" ||
   { cat "$tmp/summary.err"; fail "the installed binary's --summary"; }
-grep -q '"incidents" *: *0' "$tmp/summary.json" ||
-  { cat "$tmp/summary.json"; fail "--summary on an empty database"; }
-echo "the installed command line answers --summary"
+grep -q '"incidents" *: *2' "$tmp/summary.json" ||
+  { cat "$tmp/summary.json"; fail "--summary after importing two incidents"; }
+echo "the installed command line imports and answers --summary"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "no display: the window was not started"
