@@ -15,6 +15,7 @@
 #include "desk-sla-report.h"
 #include "desk-time.h"
 
+#include "desk-gui-util.h"
 #include "desk-sla-calculator.h"
 #include "desk-sla-service-row.h"
 #include "desk-sla-page.h"
@@ -39,6 +40,7 @@ struct _DeskSlaPage
   DeskStore     *store;
   GSettings     *settings;
   GCancellable  *cancellable;
+  GCancellable  *demo_cancellable;
   DeskSlaReport *report;
   GTimeZone     *tz;
   char          *zone_name;     /* chosen here; NULL: the desk's default */
@@ -65,6 +67,7 @@ struct _DeskSlaPage
   GtkSpinner    *spinner;
   GtkListBox    *services_list;
   GtkLabel      *open_note;
+  AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
 };
 
@@ -323,8 +326,13 @@ update_actions (DeskSlaPage *self)
 {
   gboolean steps = self->kind != PERIOD_CUSTOM;
 
+  gboolean writable = self->store != NULL &&
+                      !desk_store_is_read_only (self->store);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.previous", steps);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.next", steps);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.load-demo",
+                                 writable && self->demo_cancellable == NULL);
 }
 
 /* Works out [start, end) from the chosen period, then computes the
@@ -405,6 +413,11 @@ show_report (DeskSlaPage *self)
 
   if (self->report->rows->len == 0)
     {
+      gboolean viewer = desk_store_is_read_only (self->store);
+
+      adw_status_page_set_description (self->empty_page,
+                                       viewer ? _("Uptime is measured per service, from the incidents recorded for it. This database has none, and it is open in viewer mode, so nothing can be added here.")
+                                              : _("Uptime is measured per service, from the incidents recorded for it. Create an incident, import a file or load demo data to see the figures."));
       gtk_stack_set_visible_child_name (self->report_stack, "empty");
       return;
     }
@@ -600,6 +613,52 @@ retry_action (GtkWidget  *widget,
   desk_sla_page_start (DESK_SLA_PAGE (widget));
 }
 
+static void
+demo_filled_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DeskSlaPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_gui_demo_fill_finish (result, &error))
+    {
+      if (desk_gui_error_is_cancelled (error))
+        return;
+
+      g_warning ("Could not load demo data: %s", error->message);
+      g_clear_object (&self->demo_cancellable);
+      update_actions (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                  _("The demo data could not be added"));
+      return;
+    }
+
+  g_clear_object (&self->demo_cancellable);
+  update_actions (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                              _("Demo data loaded"));
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL))
+    desk_sla_page_reload (self);
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskSlaPage *self = DESK_SLA_PAGE (widget);
+
+  if (self->store == NULL || desk_store_is_read_only (self->store) ||
+      self->demo_cancellable != NULL)
+    return;
+
+  self->demo_cancellable = g_cancellable_new ();
+  update_actions (self);
+  desk_gui_demo_fill_async (self->store, self->demo_cancellable,
+                            demo_filled_cb, g_object_ref (self));
+}
+
 static char *
 local_date_text (DeskSlaPage *self,
                  gint64       instant)
@@ -777,6 +836,8 @@ desk_sla_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->demo_cancellable);
+  g_clear_object (&self->demo_cancellable);
   g_clear_handle_id (&self->loading_id, g_source_remove);
 
   if (self->settings != NULL)
@@ -891,6 +952,7 @@ desk_sla_page_class_init (DeskSlaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, services_list);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, open_note);
+  gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, error_page);
 
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
@@ -904,6 +966,8 @@ desk_sla_page_class_init (DeskSlaPageClass *klass)
                                    next_action);
   gtk_widget_class_install_action (widget_class, "sla.retry", NULL,
                                    retry_action);
+  gtk_widget_class_install_action (widget_class, "sla.load-demo", NULL,
+                                   load_demo_action);
 }
 
 static void
@@ -957,6 +1021,7 @@ desk_sla_page_set_store (DeskSlaPage *self,
     return;
 
   g_clear_pointer (&self->report, desk_sla_report_free);
+  update_actions (self);
   desk_sla_page_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -18,11 +18,22 @@
 
 struct _DeskSlaServiceRow
 {
-  AdwExpanderRow  parent_instance;
+  AdwExpanderRow    parent_instance;
 
-  char           *service;
-  GHashTable     *figures;     /* key → GtkLabel, not owned */
-  guint           n_intervals;
+  char             *service;
+  GHashTable       *figures;     /* key → shown text */
+  DeskAvailability  availability;
+  DeskStats         mtta;
+  DeskStats         mttr;
+  GArray           *outages;
+  double            degraded_weight;
+  GTimeZone        *tz;
+  char             *method;
+
+  /* The rows under the service are made on the first expansion only:
+   * hundreds of wrapped labels per service would slow the page down.
+   */
+  gboolean          filled;
 };
 
 G_DEFINE_FINAL_TYPE (DeskSlaServiceRow, desk_sla_service_row,
@@ -37,10 +48,9 @@ static const char * const state_classes[] = {
  * title, so assistive technology reads "Uptime: 99.90046 %".
  */
 static GtkWidget *
-figure_row_new (const char  *title,
-                const char  *value,
-                const char  *detail,
-                GtkLabel   **out_value)
+figure_row_new (const char *title,
+                const char *value,
+                const char *detail)
 {
   GtkWidget *row;
   GtkWidget *box;
@@ -94,9 +104,6 @@ figure_row_new (const char  *title,
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       title_label, NULL,
                                       -1);
-
-      if (out_value != NULL)
-        *out_value = GTK_LABEL (value_label);
     }
 
   return row;
@@ -109,14 +116,12 @@ add_figure (DeskSlaServiceRow *self,
             const char        *value,
             const char        *detail)
 {
-  GtkLabel *value_label = NULL;
-  GtkWidget *row;
+  if (key != NULL && value != NULL)
+    g_hash_table_insert (self->figures, (gpointer) key, g_strdup (value));
 
-  row = figure_row_new (title, value, detail, &value_label);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-
-  if (key != NULL && value_label != NULL)
-    g_hash_table_insert (self->figures, (gpointer) key, value_label);
+  if (self->filled)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
+                              figure_row_new (title, value, detail));
 }
 
 static char *
@@ -188,8 +193,6 @@ add_intervals (DeskSlaServiceRow *self,
       title = g_strdup_printf (_("Outage %s – %s"), start, end);
       add_figure (self, NULL, title, length, NULL);
     }
-
-  self->n_intervals = outages->len;
 }
 
 /* The uptime written out with the report's own numbers, so it can be
@@ -210,50 +213,45 @@ worked_uptime (const DeskAvailability *a)
                           period, downtime, period, uptime);
 }
 
+/* Every figure, in the order shown; with self->filled unset it only
+ * records the texts.
+ */
 static void
-desk_sla_service_row_fill (DeskSlaServiceRow   *self,
-                           const DeskSlaRow    *row,
-                           const DeskSlaReport *report,
-                           GTimeZone           *tz,
-                           const char          *method)
+desk_sla_service_row_fill (DeskSlaServiceRow *self)
 {
-  const DeskAvailability *a = &row->availability;
-  g_autofree char *downtime = desk_sla_format_duration (a->downtime_seconds);
-  g_autofree char *uptime = desk_sla_format_percent (a->uptime_percent);
-  g_autofree char *target = format_target (a->target);
-  g_autofree char *allowed = desk_sla_format_duration (a->allowed_seconds);
-  g_autofree char *budget = desk_sla_format_duration (fabs (a->budget_seconds));
+  const DeskAvailability *a = &self->availability;
+  g_autofree char *downtime = NULL;
+  g_autofree char *uptime = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *budget = NULL;
   g_autofree char *budget_text = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *outage = desk_duration_format (a->outage_seconds);
-  g_autofree char *degraded = desk_duration_format (a->degraded_seconds);
+  g_autofree char *outage = NULL;
+  g_autofree char *degraded = NULL;
   g_autofree char *downtime_detail = NULL;
   g_autofree char *degraded_detail = NULL;
-  g_autofree char *worked = worked_uptime (a);
-  GtkWidget *state;
+  g_autofree char *worked = NULL;
+
+  downtime = desk_sla_format_duration (a->downtime_seconds);
+  uptime = desk_sla_format_percent (a->uptime_percent);
+  target = format_target (a->target);
+  allowed = desk_sla_format_duration (a->allowed_seconds);
+  budget = desk_sla_format_duration (fabs (a->budget_seconds));
+  outage = desk_duration_format (a->outage_seconds);
+  degraded = desk_duration_format (a->degraded_seconds);
+  worked = worked_uptime (a);
 
   if (a->budget_seconds < 0)
     budget_text = g_strdup_printf (_("%s over"), budget);
   else
     budget_text = g_steal_pointer (&budget);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), row->service);
-  /* TRANSLATORS: under a service name: "Uptime 99.90046 %, down 43 min" */
-  subtitle = g_strdup_printf (_("Uptime %s, down %s"), uptime, downtime);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-
-  state = gtk_label_new (desk_sla_state_label (a->state));
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (state, "pill");
-  if ((guint) a->state < G_N_ELEMENTS (state_classes))
-    gtk_widget_add_css_class (state, state_classes[a->state]);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), state);
-  g_hash_table_insert (self->figures, (gpointer) "state", state);
-
-  /* TRANSLATORS: how the downtime is made up: "outages 40 min + degraded 6 min × 0.5" */
+  /* TRANSLATORS: how the downtime is made up:
+   * "Outages 40 min + degraded 6 min × 0.5"
+   */
   downtime_detail = g_strdup_printf (_("Outages %s + degraded %s × %g"),
                                      outage, degraded,
-                                     report->degraded_weight);
+                                     self->degraded_weight);
   add_figure (self, "downtime", _("Downtime"), downtime, downtime_detail);
   add_figure (self, "uptime", _("Uptime"), uptime, worked);
   add_figure (self, "target", _("Target"), target, NULL);
@@ -262,9 +260,9 @@ desk_sla_service_row_fill (DeskSlaServiceRow   *self,
   add_figure (self, "budget", _("Budget left"), budget_text,
               _("Allowed downtime − downtime"));
 
-  add_stats (self, "mtta", _("Mean time to acknowledge"), &row->mtta,
+  add_stats (self, "mtta", _("Mean time to acknowledge"), &self->mtta,
              _("No incident was acknowledged in this period."));
-  add_stats (self, "mttr", _("Mean time to resolve"), &row->mttr,
+  add_stats (self, "mttr", _("Mean time to resolve"), &self->mttr,
              _("No incident was resolved in this period."));
 
   if (a->n_outages > 0 && a->mtbf_seconds >= 0)
@@ -283,21 +281,74 @@ desk_sla_service_row_fill (DeskSlaServiceRow   *self,
     add_figure (self, "mtbf", _("Mean time between failures"), _("None"),
                 _("No outage in this period."));
 
-  /* TRANSLATORS: degraded time and how much of it counts: "weight 0" */
+  /* TRANSLATORS: how much of the degraded time counts: "weight 0" */
   degraded_detail = g_strdup_printf (_("Counted with weight %g"),
-                                     report->degraded_weight);
+                                     self->degraded_weight);
   add_figure (self, "degraded", _("Degraded time outside outages"),
               degraded, degraded_detail);
 
-  add_intervals (self, row->outages, tz);
+  if (!self->filled)
+    return;
+
+  add_intervals (self, self->outages, self->tz);
 
   if (a->counts_open)
     add_figure (self, NULL,
-                _("An incident of this service is still open: its impact counts until now."),
+                _("An incident of this service is still open: its impact "
+                  "counts until now."),
                 NULL, NULL);
 
-  if (method != NULL && *method != '\0')
-    add_figure (self, NULL, _("Method"), NULL, method);
+  if (self->method != NULL && *self->method != '\0')
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (self->method);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "desk-sla-figure");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+    }
+}
+
+static void
+on_expanded (DeskSlaServiceRow *self)
+{
+  if (self->filled ||
+      !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+
+  self->filled = TRUE;
+  desk_sla_service_row_fill (self);
+}
+
+static void
+desk_sla_service_row_set_header (DeskSlaServiceRow *self)
+{
+  const DeskAvailability *a = &self->availability;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *state;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->service);
+  /* TRANSLATORS: under a service name: "99.90046 %, down 43 min" */
+  subtitle = g_strdup_printf (_("%s, down %s"),
+                              (char *) g_hash_table_lookup (self->figures,
+                                                            "uptime"),
+                              (char *) g_hash_table_lookup (self->figures,
+                                                            "downtime"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+
+  state = gtk_label_new (desk_sla_state_label (a->state));
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (state, "pill");
+  if ((guint) a->state < G_N_ELEMENTS (state_classes))
+    gtk_widget_add_css_class (state, state_classes[a->state]);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), state);
+  g_hash_table_insert (self->figures, (gpointer) "state",
+                       g_strdup (desk_sla_state_label (a->state)));
 }
 
 static void
@@ -307,6 +358,9 @@ desk_sla_service_row_finalize (GObject *object)
 
   g_clear_pointer (&self->service, g_free);
   g_clear_pointer (&self->figures, g_hash_table_unref);
+  g_clear_pointer (&self->outages, g_array_unref);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->method, g_free);
 
   G_OBJECT_CLASS (desk_sla_service_row_parent_class)->finalize (object);
 }
@@ -322,7 +376,11 @@ desk_sla_service_row_class_init (DeskSlaServiceRowClass *klass)
 static void
 desk_sla_service_row_init (DeskSlaServiceRow *self)
 {
-  self->figures = g_hash_table_new (g_str_hash, g_str_equal);
+  self->figures = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                         NULL, g_free);
+
+  g_signal_connect (self, "notify::expanded",
+                    G_CALLBACK (on_expanded), NULL);
 }
 
 GtkWidget *
@@ -338,7 +396,16 @@ desk_sla_service_row_new (const DeskSlaRow    *row,
 
   self = g_object_new (DESK_TYPE_SLA_SERVICE_ROW, NULL);
   self->service = g_strdup (row->service);
-  desk_sla_service_row_fill (self, row, report, tz, method);
+  self->availability = row->availability;
+  self->mtta = row->mtta;
+  self->mttr = row->mttr;
+  self->outages = row->outages != NULL ? g_array_ref (row->outages) : NULL;
+  self->degraded_weight = report->degraded_weight;
+  self->tz = g_time_zone_ref (tz);
+  self->method = g_strdup (method);
+
+  desk_sla_service_row_fill (self);
+  desk_sla_service_row_set_header (self);
 
   return GTK_WIDGET (self);
 }
@@ -355,14 +422,10 @@ const char *
 desk_sla_service_row_get_figure (DeskSlaServiceRow *self,
                                  const char        *key)
 {
-  GtkLabel *label;
-
   g_return_val_if_fail (DESK_IS_SLA_SERVICE_ROW (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  label = g_hash_table_lookup (self->figures, key);
-
-  return label != NULL ? gtk_label_get_text (label) : NULL;
+  return g_hash_table_lookup (self->figures, key);
 }
 
 guint
@@ -370,5 +433,5 @@ desk_sla_service_row_get_n_intervals (DeskSlaServiceRow *self)
 {
   g_return_val_if_fail (DESK_IS_SLA_SERVICE_ROW (self), 0);
 
-  return self->n_intervals;
+  return self->outages != NULL ? self->outages->len : 0;
 }
