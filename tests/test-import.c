@@ -1052,6 +1052,54 @@ test_mapped_refuse (Fixture       *f,
 }
 
 static void
+test_mapped_zone (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = desk_test_fixture_path ("import/shop.csv");
+  g_autoptr(GKeyFile) mapping = load_mapping ("mappings/shop-jakarta.ini");
+  g_autoptr(DeskImportReport) first = NULL;
+  g_autoptr(DeskImportReport) second = NULL;
+  g_autoptr(DeskIncident) a1 = NULL;
+  g_autoptr(DeskIncident) b1 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No zone given: the mapping's. 2024-02-29 10:00 in Jakarta. */
+  first = import_path (f->store, path, DESK_IMPORT_FORMAT_MAPPED, mapping,
+                       NULL, FALSE, &error);
+  g_assert_no_error (error);
+  a1 = desk_store_find_incident (f->store, "A-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a1->detected_at, ==, 1709175600);
+
+  /* A zone given to the import wins. */
+  second = import_path (f->other, path, DESK_IMPORT_FORMAT_MAPPED, mapping,
+                        "UTC", FALSE, &error);
+  g_assert_no_error (error);
+  b1 = desk_store_find_incident (f->other, "A-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (b1->detected_at, ==, 1709200800);
+}
+
+static void
+test_mapped_missing_column (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = desk_test_fixture_path ("import/shop.csv");
+  g_autoptr(GKeyFile) mapping = load_mapping ("mappings/missing-column.ini");
+  g_autoptr(DeskImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = import_path (f->store, path, DESK_IMPORT_FORMAT_MAPPED, mapping,
+                        "UTC", FALSE, &error);
+  g_assert_null (report);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==,
+                   "The file has no column “priority”, which the mapping "
+                   "names for severity.");
+  g_assert_cmpuint (count (f->store), ==, 0);
+}
+
+static void
 test_mapping_save_load (Fixture       *f,
                         gconstpointer  data)
 {
@@ -1386,6 +1434,8 @@ main (int   argc,
 
   add ("/import/mapped/shop", NULL, test_mapped_shop);
   add ("/import/mapped/refuse", NULL, test_mapped_refuse);
+  add ("/import/mapped/zone", NULL, test_mapped_zone);
+  add ("/import/mapped/missing-column", NULL, test_mapped_missing_column);
   add ("/import/mapped/github-outages-2025", NULL, test_mapped_github);
   add ("/import/mapping/save-load", NULL, test_mapping_save_load);
   for (guint i = 0; i < G_N_ELEMENTS (bad_mappings); i++)

@@ -123,7 +123,9 @@ typedef void (*DeskImportProgress) (guint64  rows_done,
  * (DESK_ERROR_PARSE naming the line), its format is not recognised, the
  * mapping is wrong, the database fails, or @cancellable was cancelled.
  * Otherwise returns the report; when it holds errors
- * (report->n_errors > 0) nothing was written.
+ * (report->n_errors > 0) nothing was written, and n_created and
+ * n_updated only count the rows before the first error. A dry run
+ * reports the same messages and counts as the real import would.
  */
 DeskImportReport *desk_import_stream  (DeskStore                *store,
                                        GInputStream             *input,
