@@ -330,6 +330,22 @@ test_summary_empty (Fixture       *fixture,
                     ==, 0);
 }
 
+static void
+test_summary_read_only (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = fixture_file ("small.csv");
+  g_auto(Run) run = { 0 };
+
+  import_ok (fixture, fixture->database, csv, "incidentdesk");
+  RUN (fixture, &run, "--database", fixture->database, "--summary",
+       "--read-only");
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, small_summary);
+}
+
 /* Reading never creates a database. */
 static void
 test_summary_no_database (Fixture       *fixture,
@@ -669,6 +685,40 @@ test_import_dry_run (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "6"));
   assert_no_file (fixture->database);
   assert_folder_holds (fixture, NULL);
+}
+
+/* A dry run against a database reports the new incidents and leaves
+ * the database as it was.
+ */
+static void
+test_import_dry_run_existing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *small = fixture_file ("small.csv");
+  g_autofree char *csv = tmp_path (fixture, "more.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  import_ok (fixture, fixture->database, small, "incidentdesk");
+  before = export_text (fixture, fixture->database, "UTC");
+
+  g_file_set_contents (csv, "reference,title,service,severity,impact,"
+                       "status,detected_at,acknowledged_at,impact_start,"
+                       "impact_end,resolved_at,closed_at,downtime_minutes,"
+                       "assignee,reporter,description,root_cause,five_whys,"
+                       "contributing_factor,workaround,resolution,problem"
+                       "\r\n" GOOD_ROW, -1, &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", fixture->database, "--import", csv,
+       "--dry-run", "--timezone", "UTC");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1"));
+
+  after = export_text (fixture, fixture->database, "UTC");
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -1123,6 +1173,7 @@ main (int   argc,
     }
   ADD ("/cli/summary/exact", test_summary_exact, NULL);
   ADD ("/cli/summary/empty", test_summary_empty, NULL);
+  ADD ("/cli/summary/read-only", test_summary_read_only, NULL);
   ADD ("/cli/summary/no-database", test_summary_no_database, NULL);
   ADD ("/cli/export/fixture-same-bytes", test_export_fixture_same_bytes,
        NULL);
@@ -1152,6 +1203,8 @@ main (int   argc,
   ADD ("/cli/import/missing-file", test_import_missing_file, NULL);
   ADD ("/cli/import/unknown-shape", test_import_unknown_shape, NULL);
   ADD ("/cli/import/dry-run", test_import_dry_run, NULL);
+  ADD ("/cli/import/dry-run-existing", test_import_dry_run_existing,
+       NULL);
   ADD ("/cli/import/twice", test_import_twice, NULL);
   ADD ("/cli/import/servicenow-summary", test_servicenow_summary, NULL);
   ADD ("/cli/round-trip/UTC", test_round_trip, "UTC");
