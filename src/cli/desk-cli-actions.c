@@ -55,8 +55,12 @@ open_for_reading (const DeskCliOptions  *options,
                   GError               **error)
 {
   g_autofree char *path = database_path (options);
+  GStatBuf st;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  /* Only a file that is surely not there; a folder that may not be
+   * entered is the store's to explain.
+   */
+  if (g_stat (path, &st) != 0 && errno == ENOENT)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
                    _("There is no database at %s."), path);
