@@ -951,6 +951,12 @@ static const CheckCase check_cases[] = {
   { "title-newline", INSERT_HEAD
     "('X-1', 'a' || char (10) || 'b', 1, 1, 0, 0, 100, NULL, NULL, NULL, "
     "NULL, NULL, 0, '', 1, 1, 1)" },
+  { "title-c1-control", INSERT_HEAD
+    "('X-1', 'a' || char (133), 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, "
+    "NULL, 0, '', 1, 1, 1)" },
+  { "description-line-breaks", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
+    "'a' || char (13, 10, 9) || 'b', 1, 1, 1)" },
   { "description-bell", INSERT_HEAD
     "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
     "'a' || char (7), 1, 1, 1)" },
@@ -1031,7 +1037,8 @@ test_check_constraint (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   rc = sqlite3_exec (db, c->sql, NULL, NULL, NULL);
-  if (g_str_equal (c->name, "valid"))
+  if (g_str_equal (c->name, "valid") ||
+      g_str_equal (c->name, "description-line-breaks"))
     g_assert_cmpint (rc, ==, SQLITE_OK);
   else
     g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
@@ -1735,6 +1742,269 @@ test_problems (Fixture       *f,
   g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
 }
 
+typedef struct
+{
+  DeskStore *store;
+  guint      n;
+} ThreadData;
+
+static gpointer
+create_many (gpointer user_data)
+{
+  ThreadData *data = user_data;
+
+  for (guint i = 0; i < data->n; i++)
+    {
+      g_autoptr(DeskIncident) incident = NULL;
+      g_autoptr(GError) error = NULL;
+
+      incident = new_incident ("From a thread", "Web", DESK_SEVERITY_SEV3,
+                               T0 + i);
+      desk_store_create_incident (data->store, incident, &error);
+      g_assert_no_error (error);
+    }
+
+  return NULL;
+}
+
+static gpointer
+import_batch (gpointer user_data)
+{
+  ThreadData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  desk_store_begin (data->store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < data->n; i++)
+    {
+      g_autoptr(DeskIncident) incident = NULL;
+      g_autofree char *reference = g_strdup_printf ("IMP-%u", i);
+      gboolean created;
+
+      incident = new_incident ("Imported", "Email", DESK_SEVERITY_SEV2,
+                               T0 + i);
+      desk_incident_set_string (incident, DESK_FIELD_REFERENCE, reference);
+      desk_store_import_incident (data->store, incident, NULL, &created,
+                                  &error);
+      g_assert_no_error (error);
+    }
+
+  desk_store_commit (data->store, &error);
+  g_assert_no_error (error);
+
+  return NULL;
+}
+
+static void
+test_threads (Fixture       *f,
+              gconstpointer  data)
+{
+  ThreadData writers = { f->store, 40 };
+  ThreadData importer = { f->store, 200 };
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GThread *threads[4];
+
+  threads[0] = g_thread_new ("import", import_batch, &importer);
+  for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("create", create_many, &writers);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpuint (desk_store_count (f->store, NULL, NULL), ==, 320);
+
+  /* Every generated reference is distinct. */
+  query->service = g_strdup ("Web");
+  ids = desk_store_query_ids (f->store, query, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 120);
+  incidents = desk_store_get_incidents (f->store, (gint64 *) ids->data,
+                                        ids->len, NULL);
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      DeskIncident *incident = g_ptr_array_index (incidents, i);
+
+      g_assert_true (g_hash_table_add (seen, incident->reference));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 120);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DeskStore **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = desk_store_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_summary (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DeskSummary **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = desk_store_summary_finish (DESK_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_and_summary_async (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskSummary) summary = NULL;
+
+  fill_six (f);
+
+  desk_store_open_async (f->path, DESK_STORE_FLAGS_READ_ONLY, NULL,
+                         on_opened, &store);
+  while (store == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (desk_store_is_read_only (store));
+
+  desk_store_summary_async (store, NULL, NULL, on_summary, &summary);
+  while (summary == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (summary->total, ==, 6);
+  g_assert_cmpuint (summary->open, ==, 4);
+}
+
+static void
+test_new_to_resolved (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = create (f, "Blip", "Web",
+                                             DESK_SEVERITY_SEV4, T0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_store_change_status (f->store, incident,
+                                           DESK_STATUS_RESOLVED,
+                                           "Went away by itself", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (incident->acknowledged_at, !=, DESK_TIME_NONE);
+  g_assert_cmpint (incident->resolved_at, >=, incident->acknowledged_at);
+  g_assert_cmpstr (incident->resolution, ==, "Went away by itself");
+}
+
+static void
+test_future_detected (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 future = g_get_real_time () / G_USEC_PER_SEC + 24 * HOUR;
+  g_autoptr(DeskIncident) incident = create (f, "Planned", "Web",
+                                             DESK_SEVERITY_SEV4, future);
+  g_autoptr(GError) error = NULL;
+
+  /* A clock set wrong must not make the times run backwards. */
+  g_assert_true (desk_store_change_status (f->store, incident,
+                                           DESK_STATUS_INVESTIGATING, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (incident->acknowledged_at, ==, future);
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = create (f, "Blip", "Web",
+                                             DESK_SEVERITY_SEV4, T0);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_store_delete_incident (f->store, incident->id,
+                                             &error));
+  g_assert_null (desk_store_get_incident (f->store, incident->id, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  entries = desk_store_list_timeline (f->store, incident->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  g_assert_false (desk_store_delete_incident (f->store, incident->id,
+                                              &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Saving a copy of a deleted incident says so. */
+  g_assert_false (desk_store_update_incident (f->store, incident, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+}
+
+static void
+test_update_empty_reference (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = create (f, "Blip", "Web",
+                                             DESK_SEVERITY_SEV4, T0);
+  g_autoptr(GError) error = NULL;
+
+  desk_incident_set_string (incident, DESK_FIELD_REFERENCE, "");
+  g_assert_false (desk_store_update_incident (f->store, incident, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+}
+
+static void
+test_file_without_permission (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("file modes do not bind root");
+      return;
+    }
+
+  close_store (f);
+  g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
+  before = file_bytes (f->path);
+
+  store = desk_store_open (f->path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  store = desk_store_open (f->path, DESK_STORE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_store_count (store, NULL, NULL), ==, 0);
+  g_clear_object (&store);
+
+  assert_same_bytes (before, f->path);
+}
+
+static void
+test_folder_without_permission (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+  g_autofree char *path = g_build_filename (locked, "sub", "x.db", NULL);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("file modes do not bind root");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_PERMISSION);
+}
+
 static void
 test_default_path (void)
 {
@@ -1786,6 +2056,14 @@ main (int   argc,
   ADD ("import/invalid", test_import_invalid);
   ADD ("import/batch-rollback", test_batch_rollback);
   ADD ("problems", test_problems);
+  ADD ("threads", test_threads);
+  ADD ("async/open-and-summary", test_open_and_summary_async);
+  ADD ("status/new-to-resolved", test_new_to_resolved);
+  ADD ("status/future-detected", test_future_detected);
+  ADD ("delete", test_delete);
+  ADD ("update/empty-reference", test_update_empty_reference);
+  ADD ("safety/file-without-permission", test_file_without_permission);
+  ADD ("safety/folder-without-permission", test_folder_without_permission);
 
 #undef ADD
 

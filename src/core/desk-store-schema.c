@@ -14,15 +14,15 @@
 #include "desk-store.h"
 
 /* No control character in a single-line text; tab, LF and CR allowed in
- * a long one. The classes cover C0, DEL and C1, as g_unichar_iscntrl.
+ * a long one. The classes cover C0, DEL and C1 (U+0080 to U+009F, here
+ * in UTF-8), as g_unichar_iscntrl does. The patterns are literals: built
+ * with char () they would be rebuilt for every row, which made a large
+ * import take half again as long.
  */
 #define ONE_LINE(col) \
-  "CHECK (" col " NOT GLOB '*[' || char(1) || '-' || char(31) || " \
-  "char(127) || '-' || char(159) || ']*')"
+  "CHECK (" col " NOT GLOB '*[\x01-\x1f\x7f-\xc2\x9f]*')"
 #define MULTI_LINE(col) \
-  "CHECK (" col " NOT GLOB '*[' || char(1) || '-' || char(8) || " \
-  "char(11) || char(12) || char(14) || '-' || char(31) || " \
-  "char(127) || '-' || char(159) || ']*')"
+  "CHECK (" col " NOT GLOB '*[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\xc2\x9f]*')"
 
 static const char migration_1[] =
   "PRAGMA application_id = 1229214539;\n"

@@ -865,6 +865,15 @@ store_open (DeskStore  *self,
       return exec_sql (self, "PRAGMA query_only = ON", error);
     }
 
+  /* SQLite quietly falls back to reading when it may not write. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_debug ("%s: the file may not be written", self->path);
+      return set_error (error, DESK_ERROR_PERMISSION,
+                        _("You do not have permission to change the "
+                          "database file. Open it read-only to view it."));
+    }
+
   /* synchronous = FULL makes a commit durable in WAL mode too. */
   if (!query_text (self, "PRAGMA journal_mode = WAL", &journal, error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
@@ -1205,8 +1214,8 @@ desk_store_save_service (DeskStore    *self,
                          DeskService  *service,
                          GError      **error)
 {
-  gboolean own = FALSE;
   sqlite3_stmt *stmt;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
   gint64 id = 0;
   int rc;
@@ -1869,8 +1878,8 @@ desk_store_create_incident (DeskStore     *self,
                             DeskIncident  *incident,
                             GError       **error)
 {
-  gboolean own = FALSE;
   g_autoptr(DeskIncident) row = NULL;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -2100,8 +2109,8 @@ desk_store_update_incident (DeskStore     *self,
                             DeskIncident  *incident,
                             GError       **error)
 {
-  gboolean own = FALSE;
   g_autoptr(DeskIncident) row = NULL;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -2112,6 +2121,10 @@ desk_store_update_incident (DeskStore     *self,
 
   if (!desk_incident_validate (incident, NULL, error))
     return FALSE;
+
+  if (!has_text (incident->reference))
+    return set_error (error, DESK_ERROR_INVALID,
+                      _("The reference cannot be empty."));
 
   row = desk_incident_copy (incident);
   row->updated_at = now_seconds ();
@@ -2175,8 +2188,8 @@ desk_store_change_status (DeskStore     *self,
                           const char    *text,
                           GError       **error)
 {
-  gboolean own = FALSE;
   g_autoptr(DeskIncident) row = NULL;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -2222,8 +2235,8 @@ desk_store_delete_incident (DeskStore  *self,
                             gint64      id,
                             GError    **error)
 {
-  gboolean own = FALSE;
   sqlite3_stmt *stmt;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
   int rc;
 
@@ -3232,8 +3245,8 @@ desk_store_create_problem (DeskStore    *self,
                            DeskProblem  *problem,
                            GError      **error)
 {
-  gboolean own = FALSE;
   g_autoptr(DeskProblem) row = NULL;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -3280,8 +3293,8 @@ desk_store_update_problem (DeskStore    *self,
                            DeskProblem  *problem,
                            GError      **error)
 {
-  gboolean own = FALSE;
   sqlite3_stmt *stmt;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
   int rc;
 
@@ -3604,9 +3617,9 @@ desk_store_import_incident (DeskStore     *self,
                             gboolean      *created,
                             GError       **error)
 {
-  gboolean own = FALSE;
   g_autoptr(DeskIncident) row = NULL;
   gboolean is_new = FALSE;
+  gboolean own = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
