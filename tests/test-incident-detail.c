@@ -970,6 +970,19 @@ test_timeline (Fixture       *fixture,
                    "Severity: SEV2 High → SEV1 Critical");
 }
 
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int minimum;
+
+  show (fixture, import_with_status (fixture, DESK_STATUS_RESOLVED));
+  gtk_widget_measure (fixture->page, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,6 +1020,7 @@ main (int   argc,
   ADD ("clocks", test_clocks);
   ADD ("linked-problem", test_linked_problem);
   ADD ("timeline", test_timeline);
+  ADD ("narrow", test_narrow);
 
 #undef ADD
 

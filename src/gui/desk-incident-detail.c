@@ -800,6 +800,7 @@ fill_summary (DeskIncidentDetail *self)
 {
   const DeskIncident *incident = self->incident;
   g_autofree char *sev_class = g_strdup_printf ("sev%d", incident->severity);
+  g_autofree char *summary = NULL;
 
   gtk_label_set_text (self->reference_label, incident->reference);
   gtk_label_set_text (self->heading_label, incident->title);
@@ -807,7 +808,10 @@ fill_summary (DeskIncidentDetail *self)
              status_class (incident->status));
   set_badge (self->severity_badge, desk_severity_label (incident->severity),
              sev_class);
-  gtk_label_set_text (self->service_label, incident->service);
+  /* Translators: "INC-000042 · Mail", under the incident's title. */
+  summary = g_strdup_printf (_("%s · %s"), incident->reference,
+                             incident->service);
+  gtk_label_set_text (self->service_label, summary);
 }
 
 static void
