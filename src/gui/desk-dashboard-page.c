@@ -515,6 +515,10 @@ desk_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->demo_cancellable);
   g_clear_object (&self->store);
 
+  /* The bin's child is a template child: let go of it first, or the
+   * bin would unparent it a second time.
+   */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_DASHBOARD_PAGE);
 
   G_OBJECT_CLASS (desk_dashboard_page_parent_class)->dispose (object);

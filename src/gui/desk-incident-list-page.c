@@ -332,8 +332,11 @@ on_sorter_changed (DeskIncidentListPage *self)
   GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
   GtkOrdering order;
 
+  /* Any two distinct objects do: gtk_sorter_compare() answers "equal"
+   * for the same one without asking the sorters.
+   */
   self->probed_column = -1;
-  order = gtk_sorter_compare (sorter, self, self);
+  order = gtk_sorter_compare (sorter, self, self->model);
 
   if (self->probed_column < 0)
     {
@@ -504,6 +507,10 @@ desk_incident_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view),
                                           self);
 
+  /* The bin's child is a template child: let go of it first, or the
+   * bin would unparent it a second time.
+   */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INCIDENT_LIST_PAGE);
 
   g_clear_object (&self->model);

@@ -36,6 +36,7 @@ struct _DeskWindow
   GtkLabel             *loading_label;
   AdwStatusPage        *error_page;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
   GtkRevealer          *banner_revealer;
   GtkBox               *banner_box;
@@ -725,6 +726,13 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->compact_idle, g_source_remove);
 
+  /* libadwaita 1.2 warns when a switcher outlives its stack's pages. */
+  if (self->switcher_bar != NULL)
+    {
+      adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+      adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   g_clear_pointer (&self->store_widgets, g_ptr_array_unref);
@@ -792,6 +800,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, banner_box);
