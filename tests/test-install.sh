@@ -80,6 +80,20 @@ grep -q '"incidents" *: *2' "$tmp/summary.json" ||
   { cat "$tmp/summary.json"; fail "--summary after importing two incidents"; }
 echo "the installed command line imports and answers --summary"
 
+# The installed translation is found from the prefix: an Indonesian
+# locale is built into the temporary folder for the check.
+mkdir -p "$tmp/locale"
+if localedef -i id_ID -f UTF-8 "$tmp/locale/id_ID.UTF-8" > /dev/null 2>&1; then
+  LOCPATH="$tmp/locale" LC_ALL=id_ID.UTF-8 \
+    "$prefix/bin/incidentdesk" --summary --no-such-option \
+    > "$tmp/id.out" 2>&1 || true
+  grep -q "bukan opsi IncidentDesk" "$tmp/id.out" ||
+    { cat "$tmp/id.out"; fail "the installed binary does not speak Indonesian"; }
+  echo "the installed binary speaks Indonesian in an Indonesian locale"
+else
+  echo "no Indonesian locale could be built: the translation was not tried"
+fi
+
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "no display: the window was not started"
   exit 0
