@@ -365,6 +365,30 @@ fail (DeskField   field,
   return FALSE;
 }
 
+/* Whether valid UTF-8 @text holds a control character (C0, DEL or C1);
+ * a @multi_line text may hold tab, LF and CR. Works on bytes: C0 and DEL
+ * are single bytes, C1 is 0xC2 followed by 0x80 to 0x9F.
+ */
+static gboolean
+has_control (const char *text,
+             gboolean    multi_line)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20)
+        {
+          if (multi_line && (*p == '\t' || *p == '\n' || *p == '\r'))
+            continue;
+          return TRUE;
+        }
+
+      if (*p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Long texts may hold tabs and line breaks; single-line ones no control
  * character at all.
  */
@@ -372,22 +396,7 @@ gboolean
 desk_text_is_clean (const char *text,
                     gboolean    multi_line)
 {
-  const char *end;
-
-  if (!g_utf8_validate (text, -1, &end))
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (multi_line && (c == '\t' || c == '\n' || c == '\r'))
-        continue;
-      if (g_unichar_iscntrl (c))
-        return FALSE;
-    }
-
-  return TRUE;
+  return g_utf8_validate (text, -1, NULL) && !has_control (text, multi_line);
 }
 
 static gboolean
@@ -408,7 +417,7 @@ check_text (const char *text,
       return fail (field, out_field, error, message);
     }
 
-  if (!desk_text_is_clean (text, multi_line))
+  if (has_control (text, multi_line))
     {
       /* TRANSLATORS: %s is a field name, such as "Title" */
       message = g_strdup_printf (_("%s contains a control character, "

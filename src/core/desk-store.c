@@ -549,6 +549,15 @@ read_be32 (const guint8 *p)
          ((guint32) p[2] << 8) | p[3];
 }
 
+static gboolean
+has_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 /* Reads the 100-byte header ourselves: the magic string, the page size
  * and, when the header vouches for it, the page count against the size
  * of the file. Cheap, and catches a foreign or truncated file before
@@ -594,9 +603,13 @@ check_header (const char  *path,
   if (page_size < 512 || (page_size & (page_size - 1)) != 0)
     goto corrupt;
 
+  /* A checkpoint cut short may leave the header ahead of the file; SQLite
+   * finishes it from the log, so only judge the size without one.
+   */
   n_pages = read_be32 (header + 28);
   if (n_pages != 0 && read_be32 (header + 24) == read_be32 (header + 92) &&
-      (guint64) st.st_size < (guint64) n_pages * page_size)
+      (guint64) st.st_size < (guint64) n_pages * page_size &&
+      !has_log (path))
     goto corrupt;
 
   return TRUE;
