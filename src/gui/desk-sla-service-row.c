@@ -94,14 +94,12 @@ figure_row_new (const char *title,
     {
       value_label = gtk_label_new (value);
       gtk_label_set_xalign (GTK_LABEL (value_label), 1);
-      gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (value_label), GTK_JUSTIFY_RIGHT);
       gtk_widget_set_valign (value_label, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (value_label, "numeric");
       gtk_box_append (GTK_BOX (box), value_label);
 
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                       title_label, NULL,
                                       -1);
     }
