@@ -36,7 +36,8 @@ void           desk_csv_reader_free          (DeskCsvReader  *self);
 
 /* Reads the next record. Returns TRUE and sets @fields (owned by the
  * reader, valid until the next call) and @n_fields; FALSE at the end of
- * the input with @error unset, or FALSE with @error set.
+ * the input with @error unset, or FALSE with @error set: DESK_ERROR_PARSE
+ * for malformed input, or the stream's own error.
  */
 gboolean       desk_csv_reader_next          (DeskCsvReader  *self,
                                               const char   ***fields,
@@ -79,7 +80,9 @@ void           desk_csv_writer_add_plain     (DeskCsvWriter      *self,
 gboolean       desk_csv_writer_end_record    (DeskCsvWriter      *self,
                                               GCancellable       *cancellable,
                                               GError            **error);
-/* Writes out what is buffered. Does not close the stream. */
+/* Writes out what is buffered; call it after the last record, as
+ * desk_csv_writer_free drops what is left. Does not close the stream.
+ */
 gboolean       desk_csv_writer_flush         (DeskCsvWriter      *self,
                                               GCancellable       *cancellable,
                                               GError            **error);
