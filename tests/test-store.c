@@ -2006,6 +2006,88 @@ test_folder_without_permission (Fixture       *f,
 }
 
 static void
+test_no_create (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "new", "x.db", NULL);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = desk_store_open (path, DESK_STORE_FLAGS_NO_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_clear_error (&error);
+  store = desk_store_open (f->path, DESK_STORE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_long_text (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = new_incident ("Long", "Web",
+                                                   DESK_SEVERITY_SEV3, T0);
+  g_autoptr(DeskIncident) stored = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < 200000)
+    g_string_append (text, "ضوء 🚨 <i>&amp;</i> '); DELETE FROM incidents;\n");
+
+  desk_incident_set_string (incident, DESK_FIELD_DESCRIPTION, text->str);
+  desk_store_create_incident (f->store, incident, &error);
+  g_assert_no_error (error);
+
+  stored = desk_store_get_incident (f->store, incident->id, &error);
+  g_assert_cmpstr (stored->description, ==, text->str);
+}
+
+static void
+test_actor (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = NULL;
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+
+  store = desk_store_open (f->path, DESK_STORE_FLAGS_NONE, NULL);
+  g_assert_cmpstr (desk_store_get_actor (store), ==, name);
+
+  desk_store_set_actor (store, "Siti");
+  g_assert_cmpstr (desk_store_get_actor (store), ==, "Siti");
+  desk_store_set_actor (store, "");
+  g_assert_cmpstr (desk_store_get_actor (store), ==, g_get_user_name ());
+}
+
+static void
+test_query_equal (void)
+{
+  g_autoptr(DeskQuery) a = desk_query_new ();
+  g_autoptr(DeskQuery) b = NULL;
+
+  g_assert_cmpint (a->detected_from, ==, DESK_TIME_NONE);
+  g_assert_cmpint (a->sort, ==, DESK_SORT_DETECTED);
+  g_assert_false (a->descending);
+
+  a->service = g_strdup ("Web");
+  a->status_mask = 1 << DESK_STATUS_NEW;
+  b = desk_query_copy (a);
+  g_assert_true (desk_query_equal (a, b));
+  g_assert_true (a->service != b->service);
+
+  /* An empty text is no filter, as NULL. */
+  b->text = g_strdup ("");
+  g_assert_true (desk_query_equal (a, b));
+
+  b->descending = TRUE;
+  g_assert_false (desk_query_equal (a, b));
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *path = desk_store_default_path ();
@@ -2057,6 +2139,9 @@ main (int   argc,
   ADD ("import/batch-rollback", test_batch_rollback);
   ADD ("problems", test_problems);
   ADD ("threads", test_threads);
+  ADD ("safety/no-create", test_no_create);
+  ADD ("long-text", test_long_text);
+  ADD ("actor", test_actor);
   ADD ("async/open-and-summary", test_open_and_summary_async);
   ADD ("status/new-to-resolved", test_new_to_resolved);
   ADD ("status/future-detected", test_future_detected);
@@ -2068,6 +2153,7 @@ main (int   argc,
 #undef ADD
 
   g_test_add_func ("/store/default-path", test_default_path);
+  g_test_add_func ("/store/query/equal", test_query_equal);
 
   for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)
     {
