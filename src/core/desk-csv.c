@@ -477,7 +477,8 @@ desk_csv_reader_next (DeskCsvReader  *self,
           else
             {
               g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
-                           _("Line %u: text follows the closing quote of a field."),
+                           _("Line %u: text follows the closing quote of a "
+                             "field."),
                            self->line);
               return FALSE;
             }
