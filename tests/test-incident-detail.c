@@ -971,6 +971,90 @@ test_timeline (Fixture       *fixture,
 }
 
 static void
+test_back_unchanged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  show (fixture, add_incident (fixture, "Mail is down"));
+  gtk_widget_activate_action (fixture->page, "detail.back", NULL);
+  spin_main_loop ();
+
+  g_assert_null (find_message_dialog ("Save Your Changes?"));
+  g_assert_cmpstr (fixture->activated->str, ==, "back");
+}
+
+static void
+test_back_asks_and_saves (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 id = add_incident (fixture, "Mail is down");
+  g_autoptr(DeskIncident) stored = NULL;
+  AdwMessageDialog *dialog;
+
+  show (fixture, id);
+  type (fixture, "_Title", "Mail is slow");
+  gtk_widget_activate_action (fixture->page, "detail.back", NULL);
+  spin_main_loop ();
+
+  dialog = find_message_dialog ("Save Your Changes?");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (fixture->activated->str, ==, "");
+
+  adw_message_dialog_response (dialog, "save");
+  wait_idle (fixture);
+
+  stored = get (fixture, id);
+  g_assert_cmpstr (stored->title, ==, "Mail is slow");
+  g_assert_cmpstr (fixture->activated->str, ==,
+                   "back;toast(Incident INC-000001 saved);reload");
+}
+
+static void
+test_back_asks_and_discards (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 id = add_incident (fixture, "Mail is down");
+  g_autoptr(DeskIncident) stored = NULL;
+  AdwMessageDialog *dialog;
+
+  show (fixture, id);
+  type (fixture, "_Title", "Mail is slow");
+  gtk_widget_activate_action (fixture->page, "detail.back", NULL);
+  spin_main_loop ();
+
+  dialog = find_message_dialog ("Save Your Changes?");
+  adw_message_dialog_response (dialog, "cancel");
+  spin_main_loop ();
+  g_assert_cmpstr (row_text (fixture, "_Title"), ==, "Mail is slow");
+  g_assert_cmpstr (fixture->activated->str, ==, "");
+
+  gtk_widget_activate_action (fixture->page, "detail.back", NULL);
+  spin_main_loop ();
+  dialog = find_message_dialog ("Save Your Changes?");
+  adw_message_dialog_response (dialog, "discard");
+  spin_main_loop ();
+
+  g_assert_cmpstr (fixture->activated->str, ==, "back");
+  g_assert_cmpstr (row_text (fixture, "_Title"), ==, "Mail is down");
+  stored = get (fixture, id);
+  g_assert_cmpstr (stored->title, ==, "Mail is down");
+}
+
+static void
+test_time_zone_setting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  show (fixture, add_incident (fixture, "Mail is down"));
+  g_assert_cmpstr (row_text (fixture, "_Detected"), ==, "2025-03-09 10:00");
+
+  g_settings_set_string (settings, "time-zone", "Asia/Jakarta");
+  wait_idle (fixture);
+  g_assert_cmpstr (row_text (fixture, "_Detected"), ==, "2025-03-09 17:00");
+  g_assert_false (action_enabled (fixture, "detail.save"));
+}
+
+static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -1021,6 +1105,10 @@ main (int   argc,
   ADD ("linked-problem", test_linked_problem);
   ADD ("timeline", test_timeline);
   ADD ("narrow", test_narrow);
+  ADD ("back-unchanged", test_back_unchanged);
+  ADD ("back-asks-and-saves", test_back_asks_and_saves);
+  ADD ("back-asks-and-discards", test_back_asks_and_discards);
+  ADD ("time-zone-setting", test_time_zone_setting);
 
 #undef ADD
 

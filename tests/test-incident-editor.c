@@ -526,6 +526,89 @@ test_read_only (Fixture       *fixture,
   g_assert_true (save_enabled (fixture));
 }
 
+static gboolean
+is_type_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+static gboolean
+is_gtk_text (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_TEXT (widget);
+}
+
+static void
+press_enter_in (Fixture    *fixture,
+                const char *title)
+{
+  GtkWidget *text = find_widget (row (fixture, title), is_gtk_text, NULL);
+
+  g_assert_nonnull (text);
+  /* What the Enter key binding of a text entry does. */
+  g_signal_emit_by_name (text, "activate");
+  spin_main_loop ();
+}
+
+static void
+test_enter_saves_when_valid (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  type (fixture, "_Title", "Mail is down");
+  press_enter_in (fixture, "_Title");
+  g_assert_nonnull (fixture->editor);
+  g_assert_cmpuint (count_incidents (fixture), ==, 0);
+
+  type (fixture, "_Service", "Mail");
+  type (fixture, "_Assignee", "ana");
+  press_enter_in (fixture, "_Assignee");
+  wait_until_closed (fixture);
+  g_assert_cmpuint (count_incidents (fixture), ==, 1);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int minimum;
+
+  type (fixture, "_Title", "A title long enough to wrap in a narrow window");
+  gtk_widget_measure (fixture->editor, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+test_known_services (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = desk_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  desk_incident_set_string (incident, DESK_FIELD_TITLE, "Earlier");
+  desk_incident_set_string (incident, DESK_FIELD_SERVICE, "Payments_EU");
+  incident->severity = DESK_SEVERITY_SEV3;
+  incident->detected_at = 1741514400;
+  g_assert_true (desk_store_create_incident (fixture->store, incident,
+                                             &error));
+
+  /* A fresh dialog lists the services known now. */
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  spin_main_loop ();
+  open_editor (fixture);
+  while (!gtk_widget_get_visible (find_widget (row (fixture, "_Service"),
+                                               is_type_menu_button, NULL)))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_activate_action (fixture->editor, "editor.pick-service", "s",
+                              "Payments_EU");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fixture,
+                                                             "_Service"))),
+                   ==, "Payments_EU");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +637,9 @@ main (int   argc,
   ADD ("close-asks", test_close_asks, NULL);
   ADD ("close-untouched", test_close_untouched, NULL);
   ADD ("read-only", test_read_only, NULL);
+  ADD ("enter-saves-when-valid", test_enter_saves_when_valid, NULL);
+  ADD ("narrow", test_narrow, NULL);
+  ADD ("known-services", test_known_services, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suggestion_cases); i++)
     {

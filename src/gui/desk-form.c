@@ -11,8 +11,8 @@
 #include "desk-form.h"
 #include "desk-time.h"
 
-static GSettings *
-lookup_settings (void)
+GSettings *
+desk_form_settings (void)
 {
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -30,7 +30,7 @@ lookup_settings (void)
 GTimeZone *
 desk_form_time_zone (void)
 {
-  g_autoptr(GSettings) settings = lookup_settings ();
+  g_autoptr(GSettings) settings = desk_form_settings ();
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   GTimeZone *tz;
@@ -69,7 +69,7 @@ read_targets (GSettings  *settings,
 void
 desk_form_sla_targets (DeskSlaTargets *targets)
 {
-  g_autoptr(GSettings) settings = lookup_settings ();
+  g_autoptr(GSettings) settings = desk_form_settings ();
 
   desk_sla_targets_init_default (targets);
 

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+/* The application's settings, or NULL when the schema is not installed. */
+GSettings *desk_form_settings       (void);
 /* The desk's time zone: the "time-zone" setting, or the system's. */
 GTimeZone *desk_form_time_zone      (void);
 /* Response and resolution targets from the settings, in seconds. */

@@ -52,7 +52,9 @@ struct _DeskIncidentDetail
   GMenu           *service_items;
   char            *why_texts[N_WHYS];
   guint            clock_source;
+  GSettings       *settings;
   guint            busy : 1;
+  guint            back_after_save : 1;
   guint            filling : 1;
   guint            valid : 1;
   guint            dirty : 1;
@@ -857,7 +859,7 @@ fill_form (DeskIncidentDetail *self,
     {
       DeskField field = editable_fields[i];
 
-      if (!keep[field])
+      if (keep == NULL || !keep[field])
         fill_field (self, field, incident);
       else if (field == DESK_FIELD_PROBLEM)
         continue;
@@ -971,6 +973,7 @@ on_loaded (GObject      *object,
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *typed_problem = NULL;
+  g_autofree char *description = NULL;
   gboolean keep[DESK_N_FIELDS] = { FALSE, };
   guint selected;
 
@@ -984,10 +987,12 @@ on_loaded (GObject      *object,
                  data->id, error->message);
       set_busy (self, FALSE);
       gtk_spinner_stop (self->loading_spinner);
-      adw_status_page_set_description (self->error_page,
-                                       error->domain == DESK_ERROR ?
-                                       error->message :
-                                       _("The database could not be read."));
+      /* The status page reads its description as markup. */
+      description = g_markup_escape_text (error->domain == DESK_ERROR ?
+                                          error->message :
+                                          _("The database could not be read."),
+                                          -1);
+      adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
@@ -1197,6 +1202,8 @@ on_written (GObject      *object,
       g_warning ("Could not save %s: %s", data->incident->reference,
                  error->message);
 
+      self->back_after_save = FALSE;
+
       if (g_error_matches (error, DESK_ERROR, DESK_ERROR_CONFLICT))
         show_conflict (self);
       else if (error->domain == DESK_ERROR)
@@ -1208,6 +1215,12 @@ on_written (GObject      *object,
     }
 
   set_banner (self, NULL);
+  if (self->back_after_save && !data->change_status)
+    {
+      self->back_after_save = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+    }
+
   if (data->change_status)
     /* Translators: "INC-000042 is now Resolved". */
     message = g_strdup_printf (_("%s is now %s"), data->incident->reference,
@@ -1332,6 +1345,70 @@ change_status_action (GtkWidget  *widget,
                                    initial);
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_status_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_leave_response (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   DeskIncidentDetail *self)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      self->back_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "detail.save", NULL);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      g_autoptr(DeskIncident) base = desk_incident_ref (self->incident);
+
+      set_banner (self, NULL);
+      fill_form (self, base, NULL);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+    }
+}
+
+/* Leaving the page with unsaved changes asks first. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskIncidentDetail *self = DESK_INCIDENT_DETAIL (widget);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  GtkRoot *root;
+
+  validate (self);
+  if (!can_edit (self) || !self->dirty)
+    {
+      gtk_widget_activate_action (widget, "win.back", NULL);
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  /* Translators: %s is a reference such as INC-000042. */
+  body = g_strdup_printf (_("The changes to %s have not been saved."),
+                          self->incident->reference);
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            _("Save Your Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  if (self->valid && !self->busy)
+    {
+      adw_message_dialog_add_response (dialog, "save", _("_Save"));
+      adw_message_dialog_set_response_appearance (dialog, "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_leave_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1471,6 +1548,27 @@ fill_choices (DeskIncidentDetail *self)
   fill_problems (self, NULL, NULL, NULL);
 }
 
+static void setup_time_zone (DeskIncidentDetail *self);
+
+static void
+on_settings_changed (DeskIncidentDetail *self,
+                     const char         *key)
+{
+  if (g_strcmp0 (key, "time-zone") == 0)
+    {
+      g_clear_pointer (&self->tz, g_time_zone_unref);
+      self->tz = desk_form_time_zone ();
+      setup_time_zone (self);
+      load (self, TRUE);
+    }
+  else if (g_strcmp0 (key, "response-targets") == 0 ||
+           g_strcmp0 (key, "resolution-targets") == 0)
+    {
+      desk_form_sla_targets (&self->targets);
+      update_clocks (self);
+    }
+}
+
 static void
 setup_time_zone (DeskIncidentDetail *self)
 {
@@ -1504,6 +1602,7 @@ desk_incident_detail_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->service_items);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (desk_incident_detail_parent_class)->dispose (object);
 }
@@ -1684,11 +1783,15 @@ desk_incident_detail_class_init (DeskIncidentDetailClass *klass)
                                    change_status_action);
   gtk_widget_class_install_action (widget_class, "detail.reload", NULL,
                                    reload_action);
+  gtk_widget_class_install_action (widget_class, "detail.back", NULL,
+                                   back_action);
   gtk_widget_class_install_action (widget_class, "detail.pick-service", "s",
                                    pick_service_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
                                        GDK_CONTROL_MASK, "detail.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left,
+                                       GDK_ALT_MASK, "detail.back", NULL);
 }
 
 static void
@@ -1717,6 +1820,22 @@ desk_incident_detail_init (DeskIncidentDetail *self)
   fill_choices (self);
   setup_time_zone (self);
   connect_fields (self);
+
+  self->settings = desk_form_settings ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *zone = NULL;
+
+      g_signal_connect_object (self->settings, "changed",
+                               G_CALLBACK (on_settings_changed), self,
+                               G_CONNECT_SWAPPED);
+      /* Some backends only report changes of keys read once. */
+      zone = g_settings_get_string (self->settings, "time-zone");
+      g_variant_unref (g_settings_get_value (self->settings,
+                                             "response-targets"));
+      g_variant_unref (g_settings_get_value (self->settings,
+                                             "resolution-targets"));
+    }
 
   self->clock_source = g_timeout_add_seconds (CLOCK_REFRESH_SECONDS,
                                               refresh_clocks, self);
