@@ -384,6 +384,25 @@ test_update_timeline (Fixture       *f,
 }
 
 static void
+test_update_unchanged (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = create (f, "Mail down", "Email",
+                                             DESK_SEVERITY_SEV2, T0);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 updated_at = incident->updated_at;
+
+  g_assert_true (desk_store_update_incident (f->store, incident, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (incident->version, ==, 1);
+  g_assert_cmpint (incident->updated_at, ==, updated_at);
+
+  entries = desk_store_list_timeline (f->store, incident->id, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+}
+
+static void
 test_update_time_text (Fixture       *f,
                        gconstpointer  data)
 {
@@ -2116,6 +2135,7 @@ main (int   argc,
   ADD ("services", test_services);
   ADD ("timeline/update", test_update_timeline);
   ADD ("timeline/time-text", test_update_time_text);
+  ADD ("timeline/unchanged", test_update_unchanged);
   ADD ("conflict/same-store", test_conflict);
   ADD ("conflict/two-stores", test_conflict_two_stores);
   ADD ("status/flow", test_status_flow);

@@ -1566,6 +1566,22 @@ add_changes (DeskStore           *self,
 }
 
 static gboolean
+differs (const DeskIncident *a,
+         const DeskIncident *b)
+{
+  for (guint f = DESK_FIELD_REFERENCE; f < DESK_N_FIELDS; f++)
+    {
+      g_autofree char *text_a = field_text (a, f);
+      g_autofree char *text_b = field_text (b, f);
+
+      if (!g_str_equal (text_a, text_b))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
 reference_exists (DeskStore   *self,
                   const char  *reference,
                   gint64      *out_id,
@@ -2113,6 +2129,13 @@ update_locked (DeskStore     *self,
 
   if (!desk_incident_validate (row, NULL, error))
     return FALSE;
+
+  /* Saving an unchanged copy is not a change: no new version, no entry. */
+  if (!differs (before, row))
+    {
+      row->updated_at = before->updated_at;
+      return TRUE;
+    }
 
   return rewrite_locked (self, before, row, NULL, error);
 }
