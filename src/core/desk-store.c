@@ -891,7 +891,6 @@ store_open (DeskStore  *self,
   if (!query_text (self, "PRAGMA journal_mode = WAL", &journal, error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
       !exec_sql (self, "PRAGMA cache_size = -65536", error) ||
-      !exec_sql (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
