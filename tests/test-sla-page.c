@@ -224,7 +224,7 @@ test_month_figures (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_assert_cmpstr (visible_state (fixture), ==, "report");
-  g_assert_cmpstr (period_label (fixture), ==, "March 2025 (744 h)");
+  g_assert_cmpstr (period_label (fixture), ==, "March 2025 (744\u00a0h)");
 
   /* March has 2,678,400 s. Mail: 100 × 2,675,820 / 2,678,400; allowed
    * 2,678.4 s; 2,580 s is 96 % of it.
@@ -267,7 +267,7 @@ test_navigation (Fixture       *fixture,
   wait_for_report (fixture);
 
   /* February 2025: 672 h; Web's other hour, 100 × 2,415,600 / 2,419,200. */
-  g_assert_cmpstr (period_label (fixture), ==, "February 2025 (672 h)");
+  g_assert_cmpstr (period_label (fixture), ==, "February 2025 (672\u00a0h)");
   g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "99.85119 %");
   g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "100.00000 %");
   g_assert_cmpstr (figure (fixture, "Mail", "state"), ==, "Met");
@@ -276,7 +276,7 @@ test_navigation (Fixture       *fixture,
   gtk_widget_activate_action (fixture->page, "sla.next", NULL);
   wait_for_report (fixture);
 
-  g_assert_cmpstr (period_label (fixture), ==, "April 2025 (720 h)");
+  g_assert_cmpstr (period_label (fixture), ==, "April 2025 (720\u00a0h)");
   g_assert_cmpstr (figure (fixture, "Web", "downtime"), ==, "0 s");
   g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "100.00000 %");
 }
@@ -295,24 +295,24 @@ test_period_kinds (Fixture       *fixture,
   g_assert_no_error (error);
   wait_for_report (fixture);
   g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, 0);
-  g_assert_cmpstr (period_label (fixture), ==, "Monday 10 March 2025 (24 h)");
+  g_assert_cmpstr (period_label (fixture), ==, "Monday 10 March 2025 (24\u00a0h)");
   g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "97.01389 %");
 
   adw_combo_row_set_selected (kind, 1);
   wait_for_report (fixture);
   g_assert_cmpstr (period_label (fixture), ==,
-                   "Week 11, 10 Mar – 16 Mar 2025 (168 h)");
+                   "Week 11, 10 Mar – 16 Mar 2025 (168\u00a0h)");
 
   adw_combo_row_set_selected (kind, 3);
   wait_for_report (fixture);
-  g_assert_cmpstr (period_label (fixture), ==, "Q1 2025 (2160 h)");
+  g_assert_cmpstr (period_label (fixture), ==, "Q1 2025 (2160\u00a0h)");
 
   /* Web's two hours both fall in the quarter: 7,776,000 − 7,200. */
   g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "99.90741 %");
 
   adw_combo_row_set_selected (kind, 4);
   wait_for_report (fixture);
-  g_assert_cmpstr (period_label (fixture), ==, "2025 (8760 h)");
+  g_assert_cmpstr (period_label (fixture), ==, "2025 (8760\u00a0h)");
 
   desk_sla_page_set_period (DESK_SLA_PAGE (fixture->page),
                             "2025-03-10T10:00:00Z/2025-03-10T11:00:00Z",
@@ -375,7 +375,7 @@ test_time_zone (Fixture       *fixture,
                                "Europe/Berlin", &error);
   g_assert_no_error (error);
   wait_for_report (fixture);
-  g_assert_cmpstr (period_label (fixture), ==, "March 2025 (743 h)");
+  g_assert_cmpstr (period_label (fixture), ==, "March 2025 (743\u00a0h)");
 
   /* Local March begins at 23:00 UTC on 28 February: Web's outage
    * lies wholly inside it. 2,674,800 s − 7,200 s.

@@ -67,8 +67,8 @@ struct _DeskSlaPage
   GtkSpinner    *spinner;
   GtkListBox    *services_list;
   GtkLabel      *open_note;
-  AdwStatusPage *empty_page;
-  AdwStatusPage *error_page;
+  GtkLabel      *empty_description;
+  GtkLabel      *error_description;
 };
 
 G_DEFINE_FINAL_TYPE (DeskSlaPage, desk_sla_page, ADW_TYPE_BIN)
@@ -295,13 +295,23 @@ update_period_label (DeskSlaPage *self)
   g_autofree char *length = NULL;
   g_autofree char *text = NULL;
   g_autofree char *zone = NULL;
+  g_auto(GStrv) parts = NULL;
 
   if (seconds % 3600 == 0)
-    /* TRANSLATORS: the length of a period in hours, "743 h" */
-    length = g_strdup_printf (_("%" G_GINT64_FORMAT " h"), seconds / 3600);
+    {
+      g_autofree char *hours = NULL;
+
+      hours = g_strdup_printf ("%" G_GINT64_FORMAT, seconds / 3600);
+      /* TRANSLATORS: the length of a period in hours, "743 h" */
+      length = g_strdup_printf (_("%s h"), hours);
+    }
   else
     length = desk_duration_format (seconds);
 
+  /* A narrow window breaks the line before the length, never inside. */
+  parts = g_strsplit (length, " ", -1);
+  g_free (length);
+  length = g_strjoinv ("\u00a0", parts);
   /* TRANSLATORS: a period and its length, "March 2025 (743 h)" */
   text = g_strdup_printf (_("%s (%s)"), name, length);
   gtk_label_set_text (self->period_label, text);
@@ -415,7 +425,7 @@ show_report (DeskSlaPage *self)
     {
       gboolean viewer = desk_store_is_read_only (self->store);
 
-      adw_status_page_set_description (self->empty_page,
+      gtk_label_set_text (self->empty_description,
                                        viewer ? _("Uptime is measured per service, from the incidents recorded for it. This database has none, and it is open in viewer mode, so nothing can be added here.")
                                               : _("Uptime is measured per service, from the incidents recorded for it. Create an incident, import a file or load demo data to see the figures."));
       gtk_stack_set_visible_child_name (self->report_stack, "empty");
@@ -495,7 +505,7 @@ report_built_cb (GObject      *object,
         return;
 
       g_warning ("The SLA report could not be built: %s", error->message);
-      adw_status_page_set_description (self->error_page, error->message);
+      gtk_label_set_text (self->error_description, error->message);
       gtk_stack_set_visible_child_name (self->report_stack, "error");
       return;
     }
@@ -952,8 +962,8 @@ desk_sla_page_class_init (DeskSlaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, services_list);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, open_note);
-  gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, empty_description);
+  gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, error_description);
 
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_apply);

@@ -180,16 +180,28 @@ add_intervals (DeskSlaServiceRow *self,
 
   for (guint i = 0; i < outages->len; i++)
     {
-      const DeskInterval *interval = &g_array_index (outages, DeskInterval, i);
-      g_autofree char *start = desk_time_format_display (interval->start, tz);
-      g_autofree char *end = desk_time_format_display (interval->end, tz);
+      const DeskInterval *interval;
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
       g_autofree char *length = NULL;
       g_autofree char *title = NULL;
+      g_autofree char *number = NULL;
+      g_autofree char *seconds = NULL;
 
+      interval = &g_array_index (outages, DeskInterval, i);
+      start = desk_time_format_display (interval->start, tz);
+      end = desk_time_format_display (interval->end, tz);
       length = desk_duration_format (interval->end - interval->start);
-      /* TRANSLATORS: an outage interval, "9 Mar 2025 14:05 – 9 Mar 2025 15:10" */
+      number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                interval->end - interval->start);
+
+      /* TRANSLATORS: an outage interval,
+       * "Outage 9 Mar 2025 14:05 – 9 Mar 2025 15:10"
+       */
       title = g_strdup_printf (_("Outage %s – %s"), start, end);
-      add_figure (self, NULL, title, length, NULL);
+      /* TRANSLATORS: the exact length of an outage, "3900 s" */
+      seconds = g_strdup_printf (_("%s s"), number);
+      add_figure (self, NULL, title, length, seconds);
     }
 }
 
