@@ -2053,7 +2053,8 @@ test_long_text (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   while (text->len < 200000)
-    g_string_append (text, "ضوء 🚨 <i>&amp;</i> '); DELETE FROM incidents;\n");
+    g_string_append (text,
+                     "ضوء 🚨 <i>&amp;</i> '); DELETE FROM incidents;\n");
 
   desk_incident_set_string (incident, DESK_FIELD_DESCRIPTION, text->str);
   desk_store_create_incident (f->store, incident, &error);

@@ -1171,7 +1171,8 @@ desk_store_list_services (DeskStore  *self,
       return NULL;
     }
 
-  services = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_service_free);
+  services = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) desk_service_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (services, service_from_row (stmt));
   done_stmt (stmt);
@@ -3397,7 +3398,8 @@ desk_store_list_problems (DeskStore  *self,
       return NULL;
     }
 
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_problem_free);
+  problems = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) desk_problem_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (problems, problem_from_row (stmt));
   done_stmt (stmt);
