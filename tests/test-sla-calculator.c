@@ -194,15 +194,18 @@ static void
 test_idle (Fixture       *fixture,
            gconstpointer  data)
 {
+  GtkEditable *target;
+  AdwComboRow *period;
+
   /* Nothing typed yet: a hint, no message, no figures. */
   g_assert_true (gtk_widget_get_visible (child (fixture, "hint_label")));
   g_assert_false (gtk_widget_get_visible (child (fixture, "message_label")));
   g_assert_false (gtk_widget_get_visible (child (fixture, "results_group")));
   g_assert_false (gtk_widget_get_visible (child (fixture, "custom_row")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (fixture, "target_row"))),
-                   ==, "99.9");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (fixture, "period_row"))),
-                    ==, 2);
+  target = GTK_EDITABLE (child (fixture, "target_row"));
+  period = ADW_COMBO_ROW (child (fixture, "period_row"));
+  g_assert_cmpstr (gtk_editable_get_text (target), ==, "99.9");
+  g_assert_cmpuint (adw_combo_row_get_selected (period), ==, 2);
 }
 
 static void
@@ -288,8 +291,11 @@ test_labels_are_labelled (Fixture       *fixture,
                           gconstpointer  data)
 {
   /* The row titles name the entries for assistive technology. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (fixture, "downtime_row"))),
-                   ==, "_Downtime (minutes)");
+  AdwPreferencesRow *row;
+
+  row = ADW_PREFERENCES_ROW (child (fixture, "downtime_row"));
+  g_assert_cmpstr (adw_preferences_row_get_title (row), ==,
+                   "_Downtime (minutes)");
   for (guint i = 0; i < 2; i++)
     {
       const char *value[] = { "uptime_label", "state_label" };

@@ -74,10 +74,14 @@ service_row (Fixture    *fixture,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      if (DESK_IS_SLA_SERVICE_ROW (row) &&
-          g_strcmp0 (desk_sla_service_row_get_service (DESK_SLA_SERVICE_ROW (row)),
-                     service) == 0)
-        return DESK_SLA_SERVICE_ROW (row);
+      DeskSlaServiceRow *found;
+
+      if (!DESK_IS_SLA_SERVICE_ROW (row))
+        continue;
+
+      found = DESK_SLA_SERVICE_ROW (row);
+      if (g_strcmp0 (desk_sla_service_row_get_service (found), service) == 0)
+        return found;
     }
 
   g_assert_not_reached ();
@@ -223,6 +227,8 @@ static void
 test_month_figures (Fixture       *fixture,
                     gconstpointer  data)
 {
+  DeskSlaServiceRow *mail;
+
   g_assert_cmpstr (visible_state (fixture), ==, "report");
   g_assert_cmpstr (period_label (fixture), ==, "March 2025 (744\u00a0h)");
 
@@ -236,8 +242,8 @@ test_month_figures (Fixture       *fixture,
   g_assert_cmpstr (figure (fixture, "Mail", "budget"), ==, "1 min 38 s");
   g_assert_cmpstr (figure (fixture, "Mail", "state"), ==, "At risk");
   g_assert_cmpstr (figure (fixture, "Mail", "degraded"), ==, "1 h");
-  g_assert_cmpuint (desk_sla_service_row_get_n_intervals (service_row (fixture, "Mail")),
-                    ==, 1);
+  mail = service_row (fixture, "Mail");
+  g_assert_cmpuint (desk_sla_service_row_get_n_intervals (mail), ==, 1);
 
   /* MTTA over T-1, T-2 and T-3: (300 + 300 + 600) / 3 = 400 s; MTTR:
    * (1,800 + 1,380 + 3,600) / 3 = 2,260 s.
@@ -295,7 +301,8 @@ test_period_kinds (Fixture       *fixture,
   g_assert_no_error (error);
   wait_for_report (fixture);
   g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, 0);
-  g_assert_cmpstr (period_label (fixture), ==, "Monday 10 March 2025 (24\u00a0h)");
+  g_assert_cmpstr (period_label (fixture), ==,
+                   "Monday 10 March 2025 (24\u00a0h)");
   g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "97.01389 %");
 
   adw_combo_row_set_selected (kind, 1);
@@ -369,6 +376,7 @@ test_time_zone (Fixture       *fixture,
 {
   GtkWidget *zone_entry = child (fixture, "zone_entry_row");
   g_autoptr(GError) error = NULL;
+  GtkLabel *zone_label;
 
   /* Clocks go forward on 30 March in Berlin: the month has 743 h. */
   desk_sla_page_set_time_zone (DESK_SLA_PAGE (fixture->page),
@@ -395,8 +403,9 @@ test_time_zone (Fixture       *fixture,
   g_signal_emit_by_name (zone_entry, "apply");
   wait_for_report (fixture);
   g_assert_false (gtk_widget_has_css_class (zone_entry, "error"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture, "zone_label"))),
-                   ==, "Times in Asia/Jakarta");
+  zone_label = GTK_LABEL (child (fixture, "zone_label"));
+  g_assert_cmpstr (gtk_label_get_text (zone_label), ==,
+                   "Times in Asia/Jakarta");
 }
 
 static void

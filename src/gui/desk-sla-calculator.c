@@ -282,7 +282,8 @@ read_period (DeskSlaCalculator  *self,
       set_row_error (self->custom_row, *text != '\0');
       if (*text != '\0')
         g_string_append_printf (problems, "%s\n",
-                                _("Enter the length of the period, such as 30 d or 12 h."));
+                                _("Enter the length of the period, such as "
+                                  "30 d or 12 h."));
 
       return FALSE;
     }
@@ -359,11 +360,13 @@ desk_sla_calculator_update (DeskSlaCalculator *self)
   have_downtime = desk_sla_parse_duration (downtime_text, 60, &downtime);
   if (!have_downtime && *downtime_text != '\0')
     g_string_append_printf (problems, "%s\n",
-                            _("Enter the downtime in minutes, such as 43 or 1 h 5 min."));
+                            _("Enter the downtime in minutes, such as 43 "
+                              "or 1 h 5 min."));
   else if (have_downtime && have_period && downtime > period_seconds)
     {
       g_string_append_printf (problems, "%s\n",
-                              _("The downtime cannot be longer than the period."));
+                              _("The downtime cannot be longer than the "
+                                "period."));
       have_downtime = FALSE;
     }
   set_row_error (self->downtime_row,
@@ -374,7 +377,8 @@ desk_sla_calculator_update (DeskSlaCalculator *self)
                 target > 0 && target <= 100;
   if (!have_target && *target_text != '\0')
     g_string_append_printf (problems, "%s\n",
-                            _("Enter a target above 0 and up to 100, such as 99.9."));
+                            _("Enter a target above 0 and up to 100, such "
+                              "as 99.9."));
   set_row_error (self->target_row, !have_target && *target_text != '\0');
 
   if (problems->len > 0)

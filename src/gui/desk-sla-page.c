@@ -407,10 +407,11 @@ stop_loading (DeskSlaPage *self)
 static void
 clear_services (DeskSlaPage *self)
 {
+  GtkListBox *list = self->services_list;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->services_list))))
-    gtk_list_box_remove (self->services_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -423,11 +424,18 @@ show_report (DeskSlaPage *self)
 
   if (self->report->rows->len == 0)
     {
-      gboolean viewer = desk_store_is_read_only (self->store);
+      const char *text;
 
-      gtk_label_set_text (self->empty_description,
-                                       viewer ? _("Uptime is measured per service, from the incidents recorded for it. This database has none, and it is open in viewer mode, so nothing can be added here.")
-                                              : _("Uptime is measured per service, from the incidents recorded for it. Create an incident, import a file or load demo data to see the figures."));
+      if (desk_store_is_read_only (self->store))
+        text = _("Uptime is measured per service, from the incidents "
+                 "recorded for it. This database has none, and it is open "
+                 "in viewer mode, so nothing can be added here.");
+      else
+        text = _("Uptime is measured per service, from the incidents "
+                 "recorded for it. Create an incident, import a file or "
+                 "load demo data to see the figures.");
+
+      gtk_label_set_text (self->empty_description, text);
       gtk_stack_set_visible_child_name (self->report_stack, "empty");
       return;
     }
@@ -449,7 +457,8 @@ show_report (DeskSlaPage *self)
 
       now = desk_time_format_display (self->report->now, self->tz);
       /* TRANSLATORS: %s is the time the report was computed */
-      note = g_strdup_printf (_("Some incidents are still open: their impact counts until now (%s)."),
+      note = g_strdup_printf (_("Some incidents are still open: their "
+                                "impact counts until now (%s)."),
                               now);
       gtk_label_set_text (self->open_note, note);
     }
@@ -706,18 +715,28 @@ on_kind_selected (DeskSlaPage *self)
   desk_sla_page_update (self);
 }
 
+/* The text of an entry row without surrounding space. */
+static char *
+entry_text (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return g_strstrip (g_strdup (text));
+}
+
 static void
 on_custom_apply (DeskSlaPage *self)
 {
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
 
-  start = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
-  end = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->end_row))));
+  start = entry_text (self->start_row);
+  end = entry_text (self->end_row);
 
   if (*start == '\0' || *end == '\0')
     {
-      show_period_message (self, _("Enter both the start and the end of the period."));
+      show_period_message (self, _("Enter both the start and the end of "
+                                   "the period."));
       return;
     }
 
@@ -761,7 +780,7 @@ on_zone_apply (DeskSlaPage *self)
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *name = NULL;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->zone_entry_row))));
+  name = entry_text (self->zone_entry_row);
 
   if (*name != '\0')
     tz = desk_time_zone_new (name, &error);
@@ -771,7 +790,9 @@ on_zone_apply (DeskSlaPage *self)
       g_autofree char *message = NULL;
 
       /* TRANSLATORS: %s is what the user typed as a time zone name */
-      message = g_strdup_printf (_("“%s” is not a time zone name. Use a name such as Asia/Jakarta or Europe/Berlin."),
+      message = g_strdup_printf (_("“%s” is not a time zone name. Use a "
+                                   "name such as Asia/Jakarta or "
+                                   "Europe/Berlin."),
                                  name);
       gtk_widget_add_css_class (GTK_WIDGET (self->zone_entry_row), "error");
       show_period_message (self, message);
@@ -790,7 +811,9 @@ fill_zones (DeskSlaPage *self)
   guint selected = adw_combo_row_get_selected (self->zone_row);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zone_model));
 
-  /* TRANSLATORS: the desk's time zone from Preferences, "Default (Asia/Jakarta)" */
+  /* TRANSLATORS: the desk's time zone from Preferences,
+   * "Default (Asia/Jakarta)"
+   */
   first = g_strdup_printf (_("Default (%s)"), name);
 
   self->filling_zones = TRUE;

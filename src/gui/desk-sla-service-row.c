@@ -132,8 +132,10 @@ stats_detail (const DeskStats *stats)
   p90 = desk_sla_format_duration (stats->p90);
 
   /* TRANSLATORS: "3 incidents, median 10 min, 90th percentile 20 min" */
-  return g_strdup_printf (ngettext ("%u incident, median %s, 90th percentile %s",
-                                    "%u incidents, median %s, 90th percentile %s",
+  return g_strdup_printf (ngettext ("%u incident, median %s, "
+                                    "90th percentile %s",
+                                    "%u incidents, median %s, "
+                                    "90th percentile %s",
                                     stats->count),
                           stats->count, median, p90);
 }
