@@ -382,7 +382,11 @@ test_repeated_time (Fixture       *fixture,
 
   detected = row (fixture, "_Detected");
   g_assert_true (desk_datetime_row_is_ambiguous (DESK_DATETIME_ROW (detected)));
-  g_assert_true (label_shown (fixture, "Earlier (UTC+02:00)"));
+  g_assert_true (label_shown (fixture, "UTC+02:00"));
+  g_assert_true (label_shown (fixture, "This time occurs twice, because the "
+                                       "clocks were put back. Choose which "
+                                       "one you mean by its offset from "
+                                       "UTC."));
   desk_datetime_row_set_later (DESK_DATETIME_ROW (detected), TRUE);
   spin_main_loop ();
   g_assert_true (save_enabled (fixture));
@@ -572,11 +576,27 @@ static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *content;
   int minimum;
 
+  g_settings_set_string (settings, "time-zone", "Europe/Berlin");
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  spin_main_loop ();
+  open_editor (fixture);
+
   type (fixture, "_Title", "A title long enough to wrap in a narrow window");
-  gtk_widget_measure (fixture->editor, GTK_ORIENTATION_HORIZONTAL, -1,
+  content = adw_window_get_content (ADW_WINDOW (fixture->editor));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width without choice %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* A repeated time shows its choice of offsets in the row. */
+  type (fixture, "_Detected", "2025-10-26 02:30");
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width %d", minimum);
   g_assert_cmpint (minimum, <=, 360);
 }
 

@@ -9,21 +9,24 @@
 
 #include "desk-caption-row.h"
 
+/* A preferences row, so that a preferences group puts it in its list
+ * right under the row it explains.
+ */
 struct _DeskCaptionRow
 {
-  GtkListBoxRow  parent_instance;
+  AdwPreferencesRow  parent_instance;
 
   GtkLabel      *label;
 };
 
-G_DEFINE_FINAL_TYPE (DeskCaptionRow, desk_caption_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (DeskCaptionRow, desk_caption_row,
+                     ADW_TYPE_PREFERENCES_ROW)
 
 static void
 desk_caption_row_class_init (DeskCaptionRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_css_name (widget_class, "row");
   gtk_widget_class_set_accessible_role (widget_class,
                                         GTK_ACCESSIBLE_ROLE_ALERT);
 }

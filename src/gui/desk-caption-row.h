@@ -5,13 +5,13 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_CAPTION_ROW (desk_caption_row_get_type ())
 G_DECLARE_FINAL_TYPE (DeskCaptionRow, desk_caption_row,
-                      DESK, CAPTION_ROW, GtkListBoxRow)
+                      DESK, CAPTION_ROW, AdwPreferencesRow)
 
 GtkWidget  *desk_caption_row_new         (void);
 /* Shows @message (plain text, never markup); NULL hides the row. */

@@ -69,20 +69,9 @@ update_ambiguity (DeskDatetimeRow *self)
     {
       g_autofree char *first = format_offset (self->earlier, self->tz);
       g_autofree char *second = format_offset (self->later, self->tz);
-      g_autofree char *first_label = NULL;
-      g_autofree char *second_label = NULL;
-      const char *items[3];
+      const char *items[] = { first, second, NULL };
       guint selected = gtk_drop_down_get_selected (self->fold);
 
-      /* Translators: the first of two readings of a repeated local
-       * time, with its offset, such as "Earlier (UTC+02:00)".
-       */
-      first_label = g_strdup_printf (_("Earlier (%s)"), first);
-      /* Translators: the second reading, such as "Later (UTC+01:00)". */
-      second_label = g_strdup_printf (_("Later (%s)"), second);
-      items[0] = first_label;
-      items[1] = second_label;
-      items[2] = NULL;
       gtk_string_list_splice (self->fold_model, 0,
                               g_list_model_get_n_items (
                                 G_LIST_MODEL (self->fold_model)),
@@ -155,7 +144,7 @@ desk_datetime_row_init (DeskDatetimeRow *self)
                                   -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->fold));
 
-  gtk_editable_set_width_chars (GTK_EDITABLE (self), 16);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self), 8);
 
   g_signal_connect (self, "changed", G_CALLBACK (on_text_changed), NULL);
   g_signal_connect_swapped (self->fold, "notify::selected",
@@ -245,6 +234,18 @@ desk_datetime_row_get_value (DeskDatetimeRow  *self,
     }
 
   return desk_time_parse (text, self->tz, DESK_FOLD_EARLIER, out, error);
+}
+
+const char *
+desk_datetime_row_get_note (DeskDatetimeRow *self)
+{
+  g_return_val_if_fail (DESK_IS_DATETIME_ROW (self), NULL);
+
+  if (!self->ambiguous)
+    return NULL;
+
+  return _("This time occurs twice, because the clocks were put back. "
+           "Choose which one you mean by its offset from UTC.");
 }
 
 gboolean

@@ -31,6 +31,8 @@ gboolean   desk_datetime_row_get_value     (DeskDatetimeRow *self,
                                             gint64          *out,
                                             GError         **error);
 gboolean   desk_datetime_row_is_ambiguous  (DeskDatetimeRow *self);
+/* While the text is ambiguous, a sentence saying so; otherwise NULL. */
+const char *desk_datetime_row_get_note     (DeskDatetimeRow *self);
 /* Chooses the earlier (FALSE) or later (TRUE) of two readings. */
 void       desk_datetime_row_set_later     (DeskDatetimeRow *self,
                                             gboolean         later);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "desk-caption-row.h"
+#include "desk-datetime-row.h"
 #include "desk-form.h"
 #include "desk-time.h"
 
@@ -90,8 +91,21 @@ desk_form_set_row_error (GtkWidget  *row,
   else
     gtk_widget_remove_css_class (row, "error");
 
-  if (caption != NULL)
-    desk_caption_row_set_message (DESK_CAPTION_ROW (caption), message);
+  if (caption == NULL)
+    return;
+
+  /* Without an error, a repeated local time still needs a word. */
+  if (message == NULL && DESK_IS_DATETIME_ROW (row))
+    {
+      const char *note = desk_datetime_row_get_note (DESK_DATETIME_ROW (row));
+
+      desk_caption_row_set_error (DESK_CAPTION_ROW (caption), note == NULL);
+      desk_caption_row_set_message (DESK_CAPTION_ROW (caption), note);
+      return;
+    }
+
+  desk_caption_row_set_error (DESK_CAPTION_ROW (caption), TRUE);
+  desk_caption_row_set_message (DESK_CAPTION_ROW (caption), message);
 }
 
 char *
