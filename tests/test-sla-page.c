@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "desk-resources.h"
@@ -458,6 +460,112 @@ test_open_incident (Fixture       *fixture,
 }
 
 static void
+test_degraded_weight (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Half of Mail's degraded hour now counts: 2,580 + 1,800 = 4,380 s,
+   * over the 2,678.4 s allowed.
+   */
+  g_settings_set_double (settings, "degraded-weight", 0.5);
+  wait_for_report (fixture);
+
+  g_assert_cmpstr (figure (fixture, "Mail", "downtime"), ==, "1 h 13 min");
+  g_assert_cmpstr (figure (fixture, "Mail", "uptime"), ==, "99.83647 %");
+  g_assert_cmpstr (figure (fixture, "Mail", "state"), ==, "Breached");
+  g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "99.86559 %");
+}
+
+static void
+test_default_zone_follows_settings (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  GtkLabel *zone_label = GTK_LABEL (child (fixture, "zone_label"));
+  AdwComboRow *zone_row = ADW_COMBO_ROW (child (fixture, "zone_row"));
+  GListModel *zones = adw_combo_row_get_model (zone_row);
+  g_autofree char *first = NULL;
+
+  desk_sla_page_set_time_zone (DESK_SLA_PAGE (fixture->page), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "time-zone", "Asia/Jakarta");
+  wait_for_report (fixture);
+
+  g_assert_cmpuint (adw_combo_row_get_selected (zone_row), ==, 0);
+  first = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (zones), 0));
+  g_assert_cmpstr (first, ==, "Default (Asia/Jakarta)");
+  g_assert_cmpstr (gtk_label_get_text (zone_label), ==,
+                   "Times in Asia/Jakarta");
+
+  /* Jakarta is UTC+7 all year: March is 744 h, from 28 February 17:00
+   * UTC, and Web's two hours both fall inside it.
+   */
+  g_assert_cmpstr (figure (fixture, "Web", "downtime"), ==, "2 h");
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)),
+                 action) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_viewer_mode (void)
+{
+  g_autofree char *tmpdir = desk_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "incidents.db", NULL);
+  g_autoptr(GError) error = NULL;
+  DeskStore *store;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = desk_sla_page_new ();
+  GtkWidget *demo;
+  GtkLabel *description;
+  Fixture fixture = { .page = page };
+
+  store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  store = desk_store_open (path, DESK_STORE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_object_ref (page);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  desk_sla_page_set_store (DESK_SLA_PAGE (page), store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_report (&fixture);
+
+  g_assert_cmpstr (visible_state (&fixture), ==, "empty");
+  description = GTK_LABEL (child (&fixture, "empty_description"));
+  g_assert_nonnull (strstr (gtk_label_get_text (description), "viewer mode"));
+  demo = find_button (page, "sla.load-demo");
+  g_assert_nonnull (demo);
+  g_assert_false (gtk_widget_get_sensitive (demo));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (store);
+  desk_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+static void
 test_finalizes_while_loading (void)
 {
   g_autofree char *tmpdir = desk_test_tmpdir_new ();
@@ -509,7 +617,12 @@ main (int   argc,
   ADD ("time-zone", test_time_zone, TRUE);
   ADD ("open-incident", test_open_incident, TRUE);
   ADD ("no-store", test_no_store, TRUE);
+  ADD ("degraded-weight", test_degraded_weight, TRUE);
+  ADD ("default-zone-follows-settings", test_default_zone_follows_settings,
+       TRUE);
   ADD ("empty", test_empty, FALSE);
+
+  g_test_add_func ("/sla-page/viewer-mode", test_viewer_mode);
 
   g_test_add_func ("/sla-page/finalizes-while-loading",
                    test_finalizes_while_loading);
