@@ -14,6 +14,9 @@
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sqlite3.h>
 
 #include "desk-error.h"
@@ -2107,6 +2110,153 @@ test_query_equal (void)
   g_assert_false (desk_query_equal (a, b));
 }
 
+/* Crash safety: a writer killed at a random moment loses nothing it had
+ * reported saved, and leaves a file that passes an integrity check.
+ */
+static void
+test_crash_child (void)
+{
+  const char *path = g_getenv ("DESK_TEST_CRASH_DB");
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("only run as the writer of /store/crash");
+      return;
+    }
+
+  store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(DeskIncident) incident = NULL;
+
+      incident = new_incident ("Written before the kill", "Web",
+                               DESK_SEVERITY_SEV3, T0 + i);
+      if (i % 3 == 0)
+        {
+          desk_store_begin (store, &error);
+          g_assert_no_error (error);
+          desk_store_create_incident (store, incident, &error);
+          desk_store_commit (store, &error);
+        }
+      else
+        {
+          desk_store_create_incident (store, incident, &error);
+        }
+      g_assert_no_error (error);
+
+      /* Reported only once the store said it was saved. */
+      g_print ("SAVED %s\n", incident->reference);
+      fflush (stdout);
+    }
+}
+
+static void
+read_saved (int        fd,
+            GString   *pending,
+            GPtrArray *saved)
+{
+  char buffer[4096];
+  gssize n;
+  char *newline;
+
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (pending, buffer, n);
+
+  while ((newline = strchr (pending->str, '\n')) != NULL)
+    {
+      g_autofree char *line = g_strndup (pending->str,
+                                         newline - pending->str);
+
+      if (g_str_has_prefix (line, "SAVED "))
+        g_ptr_array_add (saved, g_strdup (line + 6));
+      g_string_erase (pending, 0, newline - pending->str + 1);
+    }
+}
+
+static void
+test_crash (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *argv[] = { NULL, "-p", "/store/crash-child", NULL };
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) envp = g_get_environ ();
+  guint rounds = 8;
+
+  argv[0] = g_getenv ("DESK_TEST_SELF");
+  if (argv[0] == NULL)
+    {
+      g_test_skip ("DESK_TEST_SELF is not set");
+      return;
+    }
+
+  close_store (f);
+  envp = g_environ_setenv (envp, "DESK_TEST_CRASH_DB", f->path, TRUE);
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(GString) pending = g_string_new (NULL);
+      g_autoptr(DeskStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *check = NULL;
+      gint64 until;
+      GPid pid;
+      int out_fd;
+      int status;
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_spawn_async_with_pipes (NULL, (char **) argv, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                                NULL, &out_fd, NULL, &error);
+      g_assert_no_error (error);
+      g_unix_set_fd_nonblocking (out_fd, TRUE, NULL);
+
+      until = g_get_monotonic_time () +
+              g_test_rand_int_range (150, 600) * 1000;
+      while (g_get_monotonic_time () < until)
+        {
+          read_saved (out_fd, pending, saved);
+          g_usleep (2000);
+        }
+
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      read_saved (out_fd, pending, saved);
+      close (out_fd);
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFSIGNALED (status));
+
+      store = desk_store_open (f->path, DESK_STORE_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < saved->len; i++)
+        {
+          g_autoptr(DeskIncident) incident = NULL;
+
+          incident = desk_store_find_incident (store,
+                                               g_ptr_array_index (saved, i),
+                                               &error);
+          g_assert_no_error (error);
+        }
+      g_clear_object (&store);
+
+      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+      sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_assert_cmpstr (check, ==, "ok");
+    }
+
+  g_test_message ("%u kills, %u saves reported and found", rounds,
+                  saved->len);
+  g_assert_cmpuint (saved->len, >, 0);
+}
+
 static void
 test_default_path (void)
 {
@@ -2124,6 +2274,14 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+
+  /* The crash test runs this program again as its writer. */
+  if (g_getenv ("DESK_TEST_SELF") == NULL)
+    {
+      g_autofree char *self = g_canonicalize_filename (argv[0], NULL);
+
+      g_setenv ("DESK_TEST_SELF", self, TRUE);
+    }
 
 #define ADD(path, func) \
   g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, \
@@ -2174,6 +2332,9 @@ main (int   argc,
 #undef ADD
 
   g_test_add_func ("/store/default-path", test_default_path);
+  g_test_add_func ("/store/crash-child", test_crash_child);
+  g_test_add ("/store/crash", Fixture, NULL, fixture_set_up, test_crash,
+              fixture_tear_down);
   g_test_add_func ("/store/query/equal", test_query_equal);
 
   for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)
