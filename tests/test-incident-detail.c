@@ -806,6 +806,45 @@ test_conflict_reload (Fixture       *fixture,
 }
 
 static void
+test_failed_save_keeps_text (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 id = add_incident (fixture, "Mail is down");
+  g_autoptr(DeskStore) blocker = NULL;
+  g_autoptr(DeskIncident) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show (fixture, id);
+  type (fixture, "_Title", "Mail is slow");
+
+  /* Another program holds the write lock until the save gives up. */
+  blocker = desk_store_open (fixture->path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_store_begin (blocker, &error));
+
+  g_test_expect_message ("desk-incident-detail", G_LOG_LEVEL_WARNING,
+                         "Could not save INC-000001*");
+  gtk_widget_activate_action (fixture->page, "detail.save", NULL);
+  wait_idle (fixture);
+  g_test_assert_expected_messages ();
+
+  g_assert_nonnull (find_widget (fixture->page, is_visible_label,
+                                 "The database is in use by another "
+                                 "program. Try again in a moment."));
+  g_assert_cmpstr (row_text (fixture, "_Title"), ==, "Mail is slow");
+  g_assert_true (action_enabled (fixture, "detail.save"));
+
+  desk_store_rollback (blocker);
+  gtk_widget_activate_action (fixture->page, "detail.save", NULL);
+  wait_idle (fixture);
+  stored = get (fixture, id);
+  g_assert_cmpstr (stored->title, ==, "Mail is slow");
+  g_assert_null (find_widget (fixture->page, is_visible_label,
+                              "The database is in use by another "
+                              "program. Try again in a moment."));
+}
+
+static void
 test_status_change_keeps_typed (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -1099,6 +1138,7 @@ main (int   argc,
   ADD ("conflict-keep-editing", test_conflict_keep_editing);
   ADD ("conflict-reload", test_conflict_reload);
   ADD ("status-change-keeps-typed", test_status_change_keeps_typed);
+  ADD ("failed-save-keeps-text", test_failed_save_keeps_text);
   ADD ("viewer-mode", test_viewer_mode);
   ADD ("long-description", test_long_description);
   ADD ("clocks", test_clocks);
