@@ -100,6 +100,23 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   for (guint s = DESK_SEVERITY_SEV1; s <= DESK_SEVERITY_SEV4; s++)
     max = MAX (max, self->counts[s]);
 
+  if (max == 1 && self->counts[1] + self->counts[2] + self->counts[3] +
+                  self->counts[4] == 0)
+    {
+      g_autoptr(PangoLayout) none = NULL;
+      int w, h;
+
+      none = make_layout (widget, _("No open incidents right now."), FALSE);
+      pango_layout_get_pixel_size (none, &w, &h);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (MAX (0, (width - w) / 2),
+                                                    (gtk_widget_get_height (widget) - h) / 2));
+      gtk_snapshot_append_layout (snapshot, none, &fg);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
   {
     g_autofree char *text = g_strdup_printf ("%u", max);
 

@@ -842,7 +842,7 @@ desk_window_init (DeskWindow *self)
             "emblem-ok-symbolic");
   add_page (self, desk_problems_page_new (), "problems", _("Problems"),
             "emblem-system-symbolic");
-  add_page (self, desk_help_page_new (), "help", _("How to Use"),
+  add_page (self, desk_help_page_new (), "help", _("Help"),
             "help-about-symbolic");
 
   self->detail = desk_incident_detail_new ();
