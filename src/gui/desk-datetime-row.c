@@ -126,13 +126,15 @@ desk_datetime_row_class_init (DeskDatetimeRowClass *klass)
 static void
 desk_datetime_row_init (DeskDatetimeRow *self)
 {
+  GtkWidget *fold;
+
   self->tz = g_time_zone_new_utc ();
   self->initial_text = g_strdup ("");
-  self->initial_value = G_MININT64;
+  self->initial_value = DESK_TIME_NONE;
 
   self->fold_model = gtk_string_list_new (NULL);
-  self->fold = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->fold_model),
-                                                 NULL));
+  fold = gtk_drop_down_new (G_LIST_MODEL (self->fold_model), NULL);
+  self->fold = GTK_DROP_DOWN (fold);
   gtk_widget_set_valign (GTK_WIDGET (self->fold), GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (self->fold), FALSE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->fold),
@@ -177,7 +179,7 @@ desk_datetime_row_set_value (DeskDatetimeRow *self,
 
   g_return_if_fail (DESK_IS_DATETIME_ROW (self));
 
-  if (instant != G_MININT64)
+  if (instant != DESK_TIME_NONE)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
       g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->tz);
@@ -222,7 +224,7 @@ desk_datetime_row_get_value (DeskDatetimeRow  *self,
 
   if (text[0] == '\0')
     {
-      *out = G_MININT64;
+      *out = DESK_TIME_NONE;
       return TRUE;
     }
 

@@ -265,8 +265,8 @@ whys_text (DeskIncidentDetail *self)
     {
       if (i > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text,
-                       gtk_editable_get_text (GTK_EDITABLE (self->why_rows[i])));
+      g_string_append (text, gtk_editable_get_text (
+                               GTK_EDITABLE (self->why_rows[i])));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -633,9 +633,11 @@ refill_time_keeping_text (DeskIncidentDetail *self,
                           const DeskIncident *incident)
 {
   DeskDatetimeRow *row = DESK_DATETIME_ROW (self->field_widget[field]);
-  g_autofree char *typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *typed = NULL;
   gint64 instant;
   gboolean later = FALSE;
+
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
 
   if (desk_datetime_row_is_ambiguous (row) &&
       desk_datetime_row_get_value (row, &instant, NULL))
@@ -654,11 +656,12 @@ refill_time_keeping_text (DeskIncidentDetail *self,
 static void
 update_status_buttons (DeskIncidentDetail *self)
 {
+  GtkWidget *buttons = GTK_WIDGET (self->status_buttons);
   DeskStatus next[DESK_N_STATUSES];
   GtkWidget *child;
   guint n;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_buttons))))
+  while ((child = gtk_widget_get_first_child (buttons)))
     gtk_flow_box_remove (self->status_buttons, child);
 
   n = desk_status_next (self->incident->status, next);
@@ -785,16 +788,19 @@ refresh_clocks (gpointer user_data)
 static void
 fill_timeline (DeskIncidentDetail *self)
 {
+  GtkWidget *list = GTK_WIDGET (self->timeline_list);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
+  while ((child = gtk_widget_get_first_child (list)))
     gtk_list_box_remove (self->timeline_list, child);
 
   for (guint i = 0; self->timeline != NULL && i < self->timeline->len; i++)
-    gtk_list_box_append (self->timeline_list,
-                         desk_timeline_row_new (g_ptr_array_index (self->timeline,
-                                                                   i),
-                                                self->tz));
+    {
+      const DeskTimelineEntry *entry = g_ptr_array_index (self->timeline, i);
+
+      gtk_list_box_append (self->timeline_list,
+                           desk_timeline_row_new (entry, self->tz));
+    }
 }
 
 static void

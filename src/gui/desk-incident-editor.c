@@ -150,7 +150,9 @@ update_suggestion (DeskIncidentEditor *self)
 static char *
 editable_text (gpointer editable)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (editable));
+
+  return g_strstrip (g_strdup (text));
 }
 
 /* The incident as typed; FALSE with the field at fault and a message
@@ -602,7 +604,12 @@ desk_incident_editor_close_request (GtkWindow *window)
     return TRUE;
 
   if (self->closing || !has_typed_text (self))
-    return GTK_WINDOW_CLASS (desk_incident_editor_parent_class)->close_request (window);
+    {
+      GtkWindowClass *parent_class =
+        GTK_WINDOW_CLASS (desk_incident_editor_parent_class);
+
+      return parent_class->close_request (window);
+    }
 
   dialog = ADW_MESSAGE_DIALOG (
     adw_message_dialog_new (window, _("Discard This Incident?"),
