@@ -2257,6 +2257,40 @@ test_crash (Fixture       *f,
   g_assert_cmpuint (saved->len, >, 0);
 }
 
+static gpointer
+open_fresh (gpointer user_data)
+{
+  GError *error = NULL;
+  DeskStore *store;
+
+  store = desk_store_open (user_data, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+test_open_together (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "together.db", NULL);
+  GThread *threads[4];
+
+  /* Separate connections creating the same new file at once. */
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("open", open_fresh, path);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(DeskStore) store = g_thread_join (threads[i]);
+      g_autoptr(DeskIncident) incident = NULL;
+      g_autoptr(GError) error = NULL;
+
+      incident = new_incident ("Together", "Web", DESK_SEVERITY_SEV3, T0);
+      desk_store_create_incident (store, incident, &error);
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_default_path (void)
 {
@@ -2319,6 +2353,7 @@ main (int   argc,
   ADD ("problems", test_problems);
   ADD ("threads", test_threads);
   ADD ("safety/no-create", test_no_create);
+  ADD ("safety/open-together", test_open_together);
   ADD ("long-text", test_long_text);
   ADD ("actor", test_actor);
   ADD ("async/open-and-summary", test_open_and_summary_async);

@@ -524,13 +524,19 @@ ensure_folder (const char  *path,
   return TRUE;
 }
 
+/* Creates @path 0600 whatever the umask. Another program that got there
+ * first is fine when @exist_ok: its file is then left alone.
+ */
 static gboolean
 create_private_file (const char  *path,
+                     gboolean     exist_ok,
                      GError     **error)
 {
   int fd;
 
   fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST && exist_ok)
+    return TRUE;
   if (fd < 0)
     return set_errno_error (errno, path, error);
 
@@ -707,7 +713,7 @@ write_backup (DeskStore  *self,
                                      self->path, version, i);
     }
 
-  if (!create_private_file (backup_path, error))
+  if (!create_private_file (backup_path, FALSE, error))
     return FALSE;
 
   rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE, NULL);
@@ -744,8 +750,23 @@ migrate (DeskStore  *self,
 
   for (gint64 v = from; v < n_migrations; v++)
     {
+      gint64 current = 0;
+
       if (!exec_sql (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+
+      /* Another program may have migrated the file while we waited. */
+      if (!query_int (self, "PRAGMA user_version", &current, error))
+        {
+          exec_sql (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (current > v)
+        {
+          exec_sql (self, "ROLLBACK", NULL);
+          v = current - 1;
+          continue;
+        }
 
       if (!exec_sql (self, migrations[v], error))
         {
@@ -803,11 +824,11 @@ store_open (DeskStore  *self,
                           _("There is no database file there."));
 
       if (!ensure_folder (self->path, error) ||
-          !create_private_file (self->path, error))
+          !create_private_file (self->path, TRUE, error))
         return FALSE;
 
-      st.st_size = 0;
-      st.st_mode = S_IFREG;
+      if (g_stat (self->path, &st) != 0)
+        return set_errno_error (errno, self->path, error);
     }
 
   if (!S_ISREG (st.st_mode))
@@ -2892,7 +2913,6 @@ desk_store_foreach_incident (DeskStore        *self,
     return cancelled_error (error);
 
   builder_init (&b, SELECT_INCIDENT);
-  g_string_append (b.sql, "");
   builder_where (&b, query);
   builder_order (&b, query);
 
