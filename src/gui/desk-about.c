@@ -34,7 +34,8 @@ desk_show_about (GtkWindow *parent)
   adw_about_window_set_website (about,
                                 "https://github.com/example/IncidentDesk");
   adw_about_window_set_issue_url (about,
-                                  "https://github.com/example/IncidentDesk/issues");
+                                  "https://github.com/example/IncidentDesk/"
+                                  "issues");
   adw_about_window_set_copyright (about,
                                   _("© 2026 The IncidentDesk developers"));
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);

@@ -142,7 +142,8 @@ desk_help_page_class_init (DeskHelpPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/example/IncidentDesk/desk-help-page.ui");
+                                               "/io/example/IncidentDesk/"
+                                               "desk-help-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskHelpPage,
                                         viewer_label);
 

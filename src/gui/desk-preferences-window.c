@@ -289,7 +289,8 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   object_class->dispose = desk_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/example/IncidentDesk/desk-preferences-window.ui");
+                                               "/io/example/IncidentDesk/"
+                                               "desk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow,
                                         response_group);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow,

@@ -167,7 +167,8 @@ desk_problem_editor_class_init (DeskProblemEditorClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/example/IncidentDesk/desk-problem-editor.ui");
+                                               "/io/example/IncidentDesk/"
+                                               "desk-problem-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskProblemEditor,
                                         window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskProblemEditor,

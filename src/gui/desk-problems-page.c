@@ -547,7 +547,8 @@ desk_problems_page_class_init (DeskProblemsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/example/IncidentDesk/desk-problems-page.ui");
+                                               "/io/example/IncidentDesk/"
+                                               "desk-problems-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskProblemsPage,
                                         spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskProblemsPage,
