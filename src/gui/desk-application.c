@@ -18,6 +18,7 @@
 
 #include "desk-about.h"
 #include "desk-application.h"
+#include "desk-benchmark.h"
 #include "desk-preferences-window.h"
 #include "desk-store.h"
 #include "desk-window.h"
@@ -28,6 +29,7 @@ struct _DeskApplication
 
   char          *database;
   char          *demo_dir;
+  gint64         start_time;
   gboolean       demo;
   gboolean       read_only;
 };
@@ -135,6 +137,9 @@ desk_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (desk_window_new (GTK_APPLICATION (app)));
+  if (desk_benchmark_wanted ())
+    desk_benchmark_attach (GTK_APPLICATION (app), DESK_WINDOW (window),
+                           self->start_time);
   if (self->read_only)
     flags |= DESK_STORE_FLAGS_READ_ONLY;
 
@@ -292,6 +297,7 @@ desk_application_class_init (DeskApplicationClass *klass)
 static void
 desk_application_init (DeskApplication *self)
 {
+  self->start_time = g_get_monotonic_time ();
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          option_entries);
 }
