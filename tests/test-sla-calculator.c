@@ -305,6 +305,9 @@ test_labels_are_labelled (Fixture       *fixture,
 
       g_assert_true (GTK_IS_LABEL (beside));
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (beside)), ==, title[i]);
+      gtk_test_accessible_assert_relation (child (fixture, value[i]),
+                                           GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                           beside, NULL);
     }
 }
 

@@ -229,6 +229,8 @@ static void
 test_month_figures (Fixture       *fixture,
                     gconstpointer  data)
 {
+  const char *mail_description = "Uptime 99.90367 %, downtime 43 min, "
+                                 "1 min 38 s of budget left, At risk";
   DeskSlaServiceRow *mail;
 
   g_assert_cmpstr (visible_state (fixture), ==, "report");
@@ -246,6 +248,9 @@ test_month_figures (Fixture       *fixture,
   g_assert_cmpstr (figure (fixture, "Mail", "degraded"), ==, "1 h");
   mail = service_row (fixture, "Mail");
   g_assert_cmpuint (desk_sla_service_row_get_n_intervals (mail), ==, 1);
+  gtk_test_accessible_assert_property (mail,
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       mail_description);
 
   /* MTTA over T-1, T-2 and T-3: (300 + 300 + 600) / 3 = 400 s; MTTR:
    * (1,800 + 1,380 + 3,600) / 3 = 2,260 s.

@@ -341,17 +341,39 @@ static void
 desk_sla_service_row_set_header (DeskSlaServiceRow *self)
 {
   const DeskAvailability *a = &self->availability;
+  const char *uptime = g_hash_table_lookup (self->figures, "uptime");
+  const char *downtime = g_hash_table_lookup (self->figures, "downtime");
+  g_autofree char *budget = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
   GtkWidget *state;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->service);
   /* TRANSLATORS: under a service name: "99.90046 %, down 43 min" */
-  subtitle = g_strdup_printf (_("%s, down %s"),
-                              (char *) g_hash_table_lookup (self->figures,
-                                                            "uptime"),
-                              (char *) g_hash_table_lookup (self->figures,
-                                                            "downtime"));
+  subtitle = g_strdup_printf (_("%s, down %s"), uptime, downtime);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+
+  budget = desk_sla_format_duration (fabs (a->budget_seconds));
+  if (a->budget_seconds < 0)
+    /* TRANSLATORS: read out by screen readers for a service,
+     * "Uptime 99.89815 %, downtime 44 min, 48 s over budget, Breached"
+     */
+    description = g_strdup_printf (_("Uptime %s, downtime %s, %s over "
+                                     "budget, %s"),
+                                   uptime, downtime, budget,
+                                   desk_sla_state_label (a->state));
+  else
+    /* TRANSLATORS: read out by screen readers for a service,
+     * "Uptime 99.90046 %, downtime 43 min, 12 s of budget left, At risk"
+     */
+    description = g_strdup_printf (_("Uptime %s, downtime %s, %s of "
+                                     "budget left, %s"),
+                                   uptime, downtime, budget,
+                                   desk_sla_state_label (a->state));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description,
+                                  -1);
 
   state = gtk_label_new (desk_sla_state_label (a->state));
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
