@@ -2007,6 +2007,41 @@ test_file_without_permission (Fixture       *f,
 }
 
 static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autoptr(DeskIncident) incident = create (f, "Mail down", "Email",
+                                             DESK_SEVERITY_SEV2, T0);
+  g_autoptr(DeskIncident) stored = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("file modes do not bind root");
+      return;
+    }
+
+  /* A file on read-only media: SQLite cannot add its index files. */
+  close_store (f);
+  before = file_bytes (f->path);
+  g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+
+  store = desk_store_open (f->path, DESK_STORE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stored = desk_store_get_incident (store, incident->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Mail down");
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+  assert_same_bytes (before, f->path);
+}
+
+static void
 test_folder_without_permission (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -2363,6 +2398,7 @@ main (int   argc,
   ADD ("update/empty-reference", test_update_empty_reference);
   ADD ("safety/file-without-permission", test_file_without_permission);
   ADD ("safety/folder-without-permission", test_folder_without_permission);
+  ADD ("safety/read-only-folder", test_read_only_folder);
 
 #undef ADD
 

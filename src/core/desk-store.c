@@ -798,6 +798,37 @@ not_ours_error (DeskStore  *self,
                       "IncidentDesk database."));
 }
 
+/* Opens the connection for @filename (a path, or a file: URI for a
+ * read-only snapshot) and sets it up.
+ */
+static gboolean
+open_connection (DeskStore   *self,
+                 const char  *filename,
+                 GError     **error)
+{
+  gboolean read_only = (self->flags & DESK_STORE_FLAGS_READ_ONLY) != 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (filename, &self->db,
+                        (read_only ? SQLITE_OPEN_READONLY
+                                   : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE |
+                        (filename != self->path ? SQLITE_OPEN_URI : 0),
+                        NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, "open", error);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress, self);
+  sqlite3_create_function_v2 (self->db, "desk_contains", -1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+                              SQLITE_DIRECTONLY,
+                              NULL, contains_func, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
 /* Everything before the first write only reads, so a file that turns out
  * to be foreign, damaged or newer is left exactly as it was.
  */
@@ -811,8 +842,8 @@ store_open (DeskStore  *self,
   gint64 version = 0;
   gint64 application_id = 0;
   gint64 n_objects = 0;
+  GError *local_error = NULL;
   GStatBuf st;
-  int rc;
 
   if (g_stat (self->path, &st) != 0)
     {
@@ -837,27 +868,39 @@ store_open (DeskStore  *self,
   if (!check_header (self->path, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        (read_only ? SQLITE_OPEN_READONLY
-                                   : SQLITE_OPEN_READWRITE) |
-                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE,
-                        NULL);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, "open", error);
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress, self);
-  sqlite3_create_function_v2 (self->db, "desk_contains", -1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-                              SQLITE_DIRECTONLY,
-                              NULL, contains_func, NULL, NULL, NULL);
+  if (!open_connection (self, self->path, error))
+    return FALSE;
 
   /* Reading the header fields makes SQLite read page 1 and the schema,
    * which refuses a file that is not a database.
    */
-  if (!query_int (self, "PRAGMA user_version", &version, error) ||
-      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+  if (!query_int (self, "PRAGMA user_version", &version, &local_error) &&
+      read_only &&
+      g_error_matches (local_error, DESK_ERROR, DESK_ERROR_PERMISSION))
+    {
+      g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      /* On read-only media SQLite cannot add the index of a WAL file;
+       * a viewer may then read the file as a snapshot.
+       */
+      g_debug ("%s: reading as an immutable snapshot", self->path);
+      g_clear_error (&local_error);
+      sqlite3_close (self->db);
+      self->db = NULL;
+
+      if (!open_connection (self, immutable, error))
+        return FALSE;
+      query_int (self, "PRAGMA user_version", &version, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_schema",
                   &n_objects, error))
     return FALSE;
