@@ -30,6 +30,13 @@
 #define QUICK_CHECK_MAX_BYTES (16 * 1024 * 1024)
 #define PROGRESS_STEPS 4096
 
+/* The page cache, as negative KiB for PRAGMA cache_size. A large batch
+ * gets a bigger one for its length: otherwise pages of the indexes leave
+ * the cache and are written to the log again and again.
+ */
+#define CACHE_KIB "-8192"
+#define BATCH_CACHE_KIB "-65536"
+
 #define SELECT_INCIDENT \
   "SELECT i.id, i.version, i.reference, i.title, s.name, i.severity, " \
   "i.impact, i.status, i.description, i.assignee, i.reporter, " \
@@ -939,7 +946,8 @@ store_open (DeskStore  *self,
                           _("The database must be upgraded before it can "
                             "be viewed, and it is open read-only."));
 
-      return exec_sql (self, "PRAGMA query_only = ON", error);
+      return exec_sql (self, "PRAGMA cache_size = " CACHE_KIB, error) &&
+             exec_sql (self, "PRAGMA query_only = ON", error);
     }
 
   /* SQLite quietly falls back to reading when it may not write. */
@@ -954,7 +962,7 @@ store_open (DeskStore  *self,
   /* synchronous = FULL makes a commit durable in WAL mode too. */
   if (!query_text (self, "PRAGMA journal_mode = WAL", &journal, error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
-      !exec_sql (self, "PRAGMA cache_size = -65536", error) ||
+      !exec_sql (self, "PRAGMA cache_size = " CACHE_KIB, error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
@@ -3541,6 +3549,7 @@ desk_store_begin (DeskStore  *self,
 
   /* The lock stays taken until commit or rollback. */
   self->batch_owner = g_thread_self ();
+  exec_sql (self, "PRAGMA cache_size = " BATCH_CACHE_KIB, NULL);
 
   return TRUE;
 }
@@ -3548,6 +3557,7 @@ desk_store_begin (DeskStore  *self,
 static void
 end_batch (DeskStore *self)
 {
+  exec_sql (self, "PRAGMA cache_size = " CACHE_KIB, NULL);
   self->batch_owner = NULL;
   store_unlock (self);
 }
