@@ -119,6 +119,17 @@ count_breaches (DeskStore    *store,
   return n;
 }
 
+static gboolean
+collect_recent (const DeskIncident *incident,
+                gpointer            user_data)
+{
+  GPtrArray *recent = user_data;
+
+  g_ptr_array_add (recent, desk_incident_copy (incident));
+
+  return recent->len < N_RECENT;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -129,7 +140,6 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) tz = desk_gui_time_zone ();
   g_autoptr(DeskQuery) query = desk_query_new ();
-  g_autoptr(GArray) ids = NULL;
   DashboardData *data = g_new0 (DashboardData, 1);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 week_start, month_start, month_end;
@@ -159,16 +169,14 @@ load_thread (GTask        *task,
   if (error != NULL)
     goto failed;
 
+  /* Read only the newest rows, not the ids of every incident. */
   desk_query_free (query);
   query = desk_query_new ();
   query->sort = DESK_SORT_DETECTED;
   query->descending = TRUE;
-  ids = desk_store_query_ids (store, query, cancellable, &error);
-  if (ids == NULL)
-    goto failed;
-  data->recent = desk_store_get_incidents (store, (gint64 *) ids->data,
-                                           MIN (ids->len, N_RECENT), &error);
-  if (data->recent == NULL)
+  data->recent = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_incident_unref);
+  if (!desk_store_foreach_incident (store, query, collect_recent,
+                                    data->recent, cancellable, &error))
     goto failed;
 
   /* The SLA figure is one card among many: if it fails, show the rest. */
