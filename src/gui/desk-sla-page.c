@@ -335,7 +335,6 @@ static void
 update_actions (DeskSlaPage *self)
 {
   gboolean steps = self->kind != PERIOD_CUSTOM;
-
   gboolean writable = self->store != NULL &&
                       !desk_store_is_read_only (self->store);
 
