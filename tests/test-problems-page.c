@@ -403,6 +403,33 @@ test_no_linked_incidents (Fixture       *fixture,
 }
 
 static void
+test_viewer_mode_empty (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(DeskStore) viewer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *status;
+
+  viewer = desk_store_open (fixture->path, DESK_STORE_FLAGS_READ_ONLY,
+                            &error);
+  g_assert_no_error (error);
+
+  show_page (fixture, viewer);
+  wait_for_state (fixture, "empty");
+
+  g_assert_false (gtk_widget_is_sensitive (page_button (fixture,
+                                                        "_Create Problem")));
+  status = gtk_widget_get_ancestor (page_button (fixture, "_Create Problem"),
+                                    ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                   ==,
+                   "This database has no problem records, and it is open in "
+                   "viewer mode, so none can be added.");
+
+  show_page (fixture, NULL);
+}
+
+static void
 test_create (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -542,6 +569,7 @@ main (int   argc,
   ADD ("create", test_create);
   ADD ("edit", test_edit);
   ADD ("viewer-mode", test_viewer_mode);
+  ADD ("viewer-mode-empty", test_viewer_mode_empty);
 
 #undef ADD
 

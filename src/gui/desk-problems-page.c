@@ -332,6 +332,20 @@ show_problems (DeskProblemsPage *self,
 
   if (problems->len == 0)
     {
+      if (can_change (self))
+        adw_status_page_set_description (self->empty_page,
+                                         _("When several incidents share "
+                                           "one cause, record it once as a "
+                                           "problem: its root cause, the "
+                                           "known error and a workaround the "
+                                           "support team can use until it "
+                                           "is fixed."));
+      else
+        adw_status_page_set_description (self->empty_page,
+                                         _("This database has no problem "
+                                           "records, and it is open in "
+                                           "viewer mode, so none can be "
+                                           "added."));
       show_state (self, "empty");
       return;
     }
