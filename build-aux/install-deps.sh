@@ -9,7 +9,7 @@ build="libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
 test="sqlite3 xvfb xauth dbus-x11 at-spi2-core python3-dogtail python3-gi
   gir1.2-atspi-2.0 gir1.2-gtk-4.0 xdotool imagemagick fonts-cantarell
   adwaita-icon-theme gsettings-desktop-schemas clang-14 libclang-rt-14-dev
-  valgrind time"
+  valgrind time locales"
 
 want="$build"
 [ "${1:-}" = "--test" ] && want="$build $test"
