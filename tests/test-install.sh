@@ -62,6 +62,11 @@ grep -q "^Exec=$prefix/bin/incidentdesk " \
   fail "the D-Bus service file does not start the installed binary"
 grep -q '^Comment\[id\]=' "$prefix/share/applications/$app_id.desktop" ||
   fail "the installed desktop file has no Indonesian name"
+desktop-file-validate "$prefix/share/applications/$app_id.desktop" ||
+  fail "the installed desktop file does not validate"
+appstreamcli validate --no-net "$prefix/share/metainfo/$app_id.metainfo.xml" \
+  > "$tmp/appstream.log" 2>&1 ||
+  { cat "$tmp/appstream.log"; fail "the installed metainfo does not validate"; }
 echo "every file is installed, into the prefix and into DESTDIR"
 
 export GSETTINGS_SCHEMA_DIR="$prefix/share/glib-2.0/schemas"
