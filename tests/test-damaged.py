@@ -49,8 +49,8 @@ def write_csv(path, n, prefix="INC-", start=1):
         words = " ".join(rng.choice(["disk", "queue", "login", "mail",
                                      "timeout", "restart", "cache"])
                          for _ in range(60))
-        lines.append(f"{prefix}{i:06d},Incident {i},Service {i % 7},SEV{1 + i % 4},"
-                     f"Outage,Resolved,2025-03-01T10:00:00+00:00,,,,"
+        lines.append(f"{prefix}{i:06d},Incident {i},Service {i % 7},"
+                     f"SEV{1 + i % 4},Outage,Resolved,2025-03-01T10:00:00+00:00,,,,"
                      f"2025-03-01T11:00:00+00:00,,60,ana,bob,{words},,,,,"
                      f"Restarted,")
     with open(path, "w", newline="") as f:
