@@ -295,6 +295,9 @@ problem_row_new (DeskProblemsPage  *self,
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (edit, _("Edit Problem"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Edit Problem"), -1);
   gtk_widget_add_css_class (edit, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "problems.edit");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s",
