@@ -23,6 +23,9 @@
 /* Show the spinner only for work that a user would notice. */
 #define LOADING_DELAY_MS 150
 
+/* From this width on, service rows show more figures beside the name. */
+#define WIDE_WIDTH 720
+
 typedef enum
 {
   PERIOD_DAY,
@@ -50,6 +53,9 @@ struct _DeskSlaPage
   gint64         period_start;
   gint64         period_end;
   guint          loading_id;
+  guint          wide_id;
+  gboolean       wide;
+  GtkSizeGroup  *columns[DESK_SLA_N_COLUMNS];
   gboolean       loading;
   gboolean       stale;
   gboolean       filling_zones;
@@ -443,9 +449,14 @@ show_report (DeskSlaPage *self)
     {
       const DeskSlaRow *row = g_ptr_array_index (self->report->rows, i);
 
-      gtk_list_box_append (self->services_list,
-                           desk_sla_service_row_new (row, self->report,
-                                                     self->tz, method));
+      GtkWidget *widget = desk_sla_service_row_new (row, self->report,
+                                                    self->tz, method);
+
+      desk_sla_service_row_set_wide (DESK_SLA_SERVICE_ROW (widget),
+                                     self->wide);
+      desk_sla_service_row_align (DESK_SLA_SERVICE_ROW (widget),
+                                  self->columns);
+      gtk_list_box_append (self->services_list, widget);
       counts_open |= row->availability.counts_open;
     }
 
@@ -850,6 +861,68 @@ on_settings_changed (DeskSlaPage *self,
     desk_sla_page_reload (self);
 }
 
+static gboolean
+apply_wide_cb (gpointer user_data)
+{
+  DeskSlaPage *self = user_data;
+  GtkWidget *list = GTK_WIDGET (self->services_list);
+
+  self->wide_id = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (DESK_IS_SLA_SERVICE_ROW (row))
+        desk_sla_service_row_set_wide (DESK_SLA_SERVICE_ROW (row),
+                                       self->wide);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+layout_measure (GtkWidget      *widget,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+/* Lays the page out like a bin, and notes whether it is wide. Showing
+ * or hiding widgets while sizes are being handed out would ask for
+ * another round of sizing in the middle of this one: the change waits
+ * for the main loop.
+ */
+static void
+layout_allocate (GtkWidget *widget,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  DeskSlaPage *self = DESK_SLA_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  gboolean wide = width >= WIDE_WIDTH;
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (wide != self->wide)
+    {
+      self->wide = wide;
+      if (self->wide_id == 0)
+        self->wide_id = g_idle_add (apply_wide_cb, self);
+    }
+}
+
 static void
 desk_sla_page_map (GtkWidget *widget)
 {
@@ -871,6 +944,7 @@ desk_sla_page_dispose (GObject *object)
   g_cancellable_cancel (self->demo_cancellable);
   g_clear_object (&self->demo_cancellable);
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  g_clear_handle_id (&self->wide_id, g_source_remove);
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -887,6 +961,8 @@ desk_sla_page_finalize (GObject *object)
 {
   DeskSlaPage *self = DESK_SLA_PAGE (object);
 
+  for (guint i = 0; i < DESK_SLA_N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
   g_clear_pointer (&self->report, desk_sla_report_free);
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_pointer (&self->zone_name, g_free);
@@ -1011,6 +1087,13 @@ desk_sla_page_init (DeskSlaPage *self)
   self->kind = PERIOD_MONTH;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < DESK_SLA_N_COLUMNS; i++)
+    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL,
+                                                        layout_measure,
+                                                        layout_allocate));
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);

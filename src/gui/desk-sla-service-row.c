@@ -29,6 +29,8 @@ struct _DeskSlaServiceRow
   double            degraded_weight;
   GTimeZone        *tz;
   char             *method;
+  GtkWidget        *columns;
+  GtkWidget        *state_box;
 
   /* The rows under the service are made on the first expansion only:
    * hundreds of wrapped labels per service would slow the page down.
@@ -337,6 +339,56 @@ on_expanded (DeskSlaServiceRow *self)
   desk_sla_service_row_fill (self);
 }
 
+/* A figure for the wide layout: the value over a small caption. */
+static GtkWidget *
+column_new (const char *caption,
+            const char *value)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *caption_label = gtk_label_new (caption);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 1);
+  gtk_widget_add_css_class (value_label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 1);
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), caption_label);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  caption_label, NULL,
+                                  -1);
+
+  return box;
+}
+
+/* Target, allowed downtime and budget beside the name, shown when the
+ * page is wide enough (see desk_sla_service_row_set_wide).
+ */
+static GtkWidget *
+columns_new (DeskSlaServiceRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_box_append (GTK_BOX (box),
+                  column_new (_("Target"),
+                              g_hash_table_lookup (self->figures, "target")));
+  gtk_box_append (GTK_BOX (box),
+                  column_new (_("Allowed downtime"),
+                              g_hash_table_lookup (self->figures,
+                                                   "allowed")));
+  gtk_box_append (GTK_BOX (box),
+                  column_new (_("Budget left"),
+                              g_hash_table_lookup (self->figures,
+                                                   "budget")));
+  gtk_widget_set_visible (box, FALSE);
+
+  return box;
+}
+
 static void
 desk_sla_service_row_set_header (DeskSlaServiceRow *self)
 {
@@ -377,10 +429,22 @@ desk_sla_service_row_set_header (DeskSlaServiceRow *self)
 
   state = gtk_label_new (desk_sla_state_label (a->state));
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (state, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (state, TRUE);
   gtk_widget_add_css_class (state, "pill");
   if ((guint) a->state < G_N_ELEMENTS (state_classes))
     gtk_widget_add_css_class (state, state_classes[a->state]);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), state);
+  /* The label fills the box to align at its end; the box itself keeps
+   * its size, so the row does not spread out.
+   */
+  self->state_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (self->state_box, FALSE);
+  gtk_box_append (GTK_BOX (self->state_box), state);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->state_box);
+
+  /* Actions are prepended: the columns come before the state. */
+  self->columns = columns_new (self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->columns);
   g_hash_table_insert (self->figures, (gpointer) "state",
                        g_strdup (desk_sla_state_label (a->state)));
 }
@@ -468,4 +532,31 @@ desk_sla_service_row_get_n_intervals (DeskSlaServiceRow *self)
   g_return_val_if_fail (DESK_IS_SLA_SERVICE_ROW (self), 0);
 
   return self->outages != NULL ? self->outages->len : 0;
+}
+
+void
+desk_sla_service_row_set_wide (DeskSlaServiceRow *self,
+                               gboolean           wide)
+{
+  g_return_if_fail (DESK_IS_SLA_SERVICE_ROW (self));
+
+  gtk_widget_set_visible (self->columns, wide);
+}
+
+void
+desk_sla_service_row_align (DeskSlaServiceRow *self,
+                            GtkSizeGroup      *groups[DESK_SLA_N_COLUMNS])
+{
+  GtkWidget *column;
+  guint i = 0;
+
+  g_return_if_fail (DESK_IS_SLA_SERVICE_ROW (self));
+
+  for (column = gtk_widget_get_first_child (self->columns);
+       column != NULL && i < DESK_SLA_N_COLUMNS - 1;
+       column = gtk_widget_get_next_sibling (column))
+    gtk_size_group_add_widget (groups[i++], column);
+
+  gtk_size_group_add_widget (groups[DESK_SLA_N_COLUMNS - 1],
+                             self->state_box);
 }

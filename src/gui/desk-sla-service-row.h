@@ -33,4 +33,17 @@ const char *desk_sla_service_row_get_figure   (DeskSlaServiceRow   *self,
                                                const char          *key);
 guint       desk_sla_service_row_get_n_intervals (DeskSlaServiceRow *self);
 
+/* Whether target, allowed downtime and budget are shown beside the
+ * name, as on a wide window.
+ */
+void        desk_sla_service_row_set_wide (DeskSlaServiceRow *self,
+                                           gboolean           wide);
+
+/* The figures beside the name and the state, each in its own group, so
+ * that the rows of a list line up as a table.
+ */
+#define DESK_SLA_N_COLUMNS 4
+void        desk_sla_service_row_align    (DeskSlaServiceRow *self,
+                                           GtkSizeGroup      *groups[DESK_SLA_N_COLUMNS]);
+
 G_END_DECLS
