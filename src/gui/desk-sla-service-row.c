@@ -544,8 +544,8 @@ desk_sla_service_row_set_wide (DeskSlaServiceRow *self,
 }
 
 void
-desk_sla_service_row_align (DeskSlaServiceRow *self,
-                            GtkSizeGroup      *groups[DESK_SLA_N_COLUMNS])
+desk_sla_service_row_align (DeskSlaServiceRow  *self,
+                            GtkSizeGroup      **groups)
 {
   GtkWidget *column;
   guint i = 0;

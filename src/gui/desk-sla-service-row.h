@@ -43,7 +43,7 @@ void        desk_sla_service_row_set_wide (DeskSlaServiceRow *self,
  * that the rows of a list line up as a table.
  */
 #define DESK_SLA_N_COLUMNS 4
-void        desk_sla_service_row_align    (DeskSlaServiceRow *self,
-                                           GtkSizeGroup      *groups[DESK_SLA_N_COLUMNS]);
+void        desk_sla_service_row_align    (DeskSlaServiceRow  *self,
+                                           GtkSizeGroup      **groups);
 
 G_END_DECLS
