@@ -67,6 +67,26 @@ spin_until (gboolean (*done) (gpointer data),
     }
 }
 
+/* The item at @position once its block has been read. */
+static DeskIncidentObject *
+loaded_item (DeskIncidentListModel *model,
+             guint                  position)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  DeskIncidentObject *item;
+
+  while ((item = g_list_model_get_item (G_LIST_MODEL (model), position)) &&
+         desk_incident_object_get_loading (item))
+    {
+      g_object_unref (item);
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return item;
+}
+
 static guint
 store_count (DeskStore       *store,
              const DeskQuery *query)
@@ -119,7 +139,7 @@ test_all_rows (Fixture       *fixture,
       g_autoptr(DeskIncidentObject) item = NULL;
       DeskIncident *inc;
 
-      item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      item = loaded_item (model, i);
       inc = desk_incident_object_get_incident (item);
       g_assert_nonnull (inc);
       g_assert_cmpint (inc->id, ==, g_array_index (ids, gint64, i));
@@ -142,14 +162,15 @@ test_bounded_cache (Fixture       *fixture,
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n, ==, 1200);
 
-  g_assert_cmpuint (desk_incident_list_model_get_n_cached (model), ==, 0);
+  /* The first two blocks come with the query. */
+  g_assert_cmpuint (desk_incident_list_model_get_n_cached (model), ==, 100);
   for (guint i = 0; i < n; i++)
-    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+    g_object_unref (loaded_item (model, i));
 
   g_assert_cmpuint (desk_incident_list_model_get_n_cached (model), ==, 800);
 
   /* Going back to the first row reads its block again. */
-  g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), 0));
+  g_object_unref (loaded_item (model, 0));
   g_assert_cmpuint (desk_incident_list_model_get_n_cached (model), ==, 800);
 }
 
@@ -193,7 +214,7 @@ test_filter_change (Fixture       *fixture,
       g_autoptr(DeskIncidentObject) item = NULL;
       DeskIncident *inc;
 
-      item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      item = loaded_item (model, i);
       inc = desk_incident_object_get_incident (item);
       g_assert_cmpint (inc->severity, ==, DESK_SEVERITY_SEV3);
       g_assert_true (inc->status == DESK_STATUS_RESOLVED ||
@@ -272,22 +293,52 @@ test_deleted_row (Fixture       *fixture,
   spin_until (model_idle, model);
   ids = desk_incident_list_model_get_ids (model);
 
-  desk_store_delete_incident (fixture->store, g_array_index (ids, gint64, 3),
+  /* Row 153 lies beyond the rows read with the query. */
+  desk_store_delete_incident (fixture->store, g_array_index (ids, gint64, 153),
                               &error);
   g_assert_no_error (error);
 
-  item = g_list_model_get_item (G_LIST_MODEL (model), 3);
+  item = loaded_item (model, 153);
   g_assert_null (desk_incident_object_get_incident (item));
   g_object_get (item, "title", &title, NULL);
   g_assert_cmpstr (title, ==, "This incident was deleted");
-  next = g_list_model_get_item (G_LIST_MODEL (model), 4);
+  next = loaded_item (model, 154);
   g_assert_cmpint (desk_incident_object_get_incident (next)->id, ==,
-                   g_array_index (ids, gint64, 4));
+                   g_array_index (ids, gint64, 154));
 
   desk_incident_list_model_reload (model);
   spin_until (model_idle, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
                     N_DEMO - 1);
+}
+
+/* A row not read yet shows as loading at once, then changes. */
+static void
+test_loading_rows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DeskIncidentListModel) model = desk_incident_list_model_new ();
+  g_autoptr(DeskIncidentObject) item = NULL;
+  g_autoptr(DeskIncidentObject) loaded = NULL;
+  g_autofree char *title = NULL;
+  guint n_changes = 0;
+
+  desk_incident_list_model_set_store (model, fixture->store);
+  spin_until (model_idle, model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes),
+                    &n_changes);
+
+  item = g_list_model_get_item (G_LIST_MODEL (model), 230);
+  g_assert_true (desk_incident_object_get_loading (item));
+  g_assert_null (desk_incident_object_get_incident (item));
+  g_object_get (item, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Loading…");
+
+  loaded = loaded_item (model, 230);
+  g_assert_nonnull (desk_incident_object_get_incident (loaded));
+  g_assert_cmpint (desk_incident_object_get_id (loaded), ==,
+                   desk_incident_object_get_id (item));
+  g_assert_cmpuint (n_changes, ==, 1);
 }
 
 static void
@@ -361,6 +412,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/incident-list-model/deleted-row", Fixture,
               GUINT_TO_POINTER (N_DEMO), fixture_set_up, test_deleted_row,
+              fixture_tear_down);
+  g_test_add ("/incident-list-model/loading-rows", Fixture,
+              GUINT_TO_POINTER (N_DEMO), fixture_set_up, test_loading_rows,
               fixture_tear_down);
   g_test_add ("/incident-list-model/item-properties", Fixture,
               GUINT_TO_POINTER (N_DEMO), fixture_set_up,

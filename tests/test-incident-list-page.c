@@ -40,6 +40,17 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
+static gboolean
+store_gone (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->store == NULL;
+}
+
+static void spin_until (gboolean (*done) (gpointer data),
+                        gpointer   data);
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -48,7 +59,12 @@ fixture_tear_down (Fixture       *fixture,
                              (gpointer *) &fixture->page);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_null (fixture->page);
-  g_assert_finalize_object (fixture->store);
+
+  /* Rows still being read hold the store until their thread is done. */
+  g_object_add_weak_pointer (G_OBJECT (fixture->store),
+                             (gpointer *) &fixture->store);
+  g_object_unref (fixture->store);
+  spin_until (store_gone, fixture);
   desk_test_tmpdir_free (fixture->dir);
 }
 
@@ -84,11 +100,24 @@ spin_until (gboolean (*done) (gpointer data),
     }
 }
 
+static gboolean
+services_listed (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) services = NULL;
+
+  services = desk_store_list_services (fixture->store, NULL);
+
+  return desk_incident_list_page_get_n_services (fixture->page) ==
+         services->len;
+}
+
 static void
 set_store (Fixture *fixture)
 {
   desk_incident_list_page_set_store (fixture->page, fixture->store);
   spin_until (page_idle, fixture->page);
+  spin_until (services_listed, fixture);
 }
 
 /* The ids shown, compared with what the store answers for @query. */

@@ -35,6 +35,8 @@ typedef struct
   DeskWindow     *window;
   gint64          start;
   gint64          filter_start;
+  gint64          last_poll;
+  gint64          max_stall;
   Phase           phase;
   guint           poll;
 } Bench;
@@ -92,6 +94,11 @@ static gboolean
 poll_cb (gpointer user_data)
 {
   Bench *bench = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->last_poll != 0 && bench->phase != PHASE_FIRST_FRAME)
+    bench->max_stall = MAX (bench->max_stall, now - bench->last_poll);
+  bench->last_poll = now;
 
   if (bench->phase == PHASE_WAIT_READY && pages_loaded (bench))
     {
@@ -116,6 +123,8 @@ finish (Bench *bench)
 
   model = desk_incident_list_page_get_model (DESK_INCIDENT_LIST_PAGE (list));
   report ("filter-rows", g_list_model_get_n_items (G_LIST_MODEL (model)));
+
+  report ("max-stall-ms", bench->max_stall / 1000.0);
 
   getrusage (RUSAGE_SELF, &usage);
   report ("peak-rss-kb", usage.ru_maxrss);

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  *                   for win.filter-incidents, or "search=TEXT";
  *                   default "severity=SEV1")
  *   filter-rows     rows in the filtered list
+ *   max-stall-ms    the longest the main loop was kept busy, after the
+ *                   first frame
  *   peak-rss-kb     peak resident memory of the process
  */
 gboolean desk_benchmark_wanted (void);

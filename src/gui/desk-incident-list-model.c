@@ -16,6 +16,8 @@
 
 #define BLOCK_SIZE 50
 #define MAX_BLOCKS 16
+/* Rows read together with the ids, so a new list shows at once. */
+#define PREFETCH   (2 * BLOCK_SIZE)
 
 struct _DeskIncidentListModel
 {
@@ -24,7 +26,8 @@ struct _DeskIncidentListModel
   DeskStore    *store;
   DeskQuery    *query;
   GArray       *ids;
-  GCancellable *cancellable;
+  GCancellable *cancellable;      /* the running query */
+  GCancellable *block_cancellable; /* block reads for the current ids */
   GError       *error;
 
   GHashTable   *blocks;   /* block index → GPtrArray of DeskIncidentObject */
@@ -51,6 +54,37 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+typedef struct
+{
+  DeskStore *store;
+  DeskQuery *query;
+  GArray    *ids;        /* a block's ids, for a block read */
+  guint      block;
+} Work;
+
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *incidents;  /* the first PREFETCH rows, or a block's */
+} Result;
+
+static void
+work_free (Work *work)
+{
+  g_clear_object (&work->store);
+  g_clear_pointer (&work->query, desk_query_free);
+  g_clear_pointer (&work->ids, g_array_unref);
+  g_free (work);
+}
+
+static void
+result_free (Result *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->incidents, g_ptr_array_unref);
+  g_free (result);
+}
+
 static GType
 desk_incident_list_model_get_item_type (GListModel *model)
 {
@@ -68,30 +102,26 @@ desk_incident_list_model_get_n_items (GListModel *model)
 static void
 clear_cache (DeskIncidentListModel *self)
 {
+  g_cancellable_cancel (self->block_cancellable);
+  g_clear_object (&self->block_cancellable);
+  self->block_cancellable = g_cancellable_new ();
+
   g_hash_table_remove_all (self->blocks);
   g_queue_clear (&self->recent);
 }
 
+/* Pairs each id of the block starting at @start with its incident; the
+ * store skips ids deleted since the query, so they keep their place
+ * with no incident.
+ */
 static GPtrArray *
-load_block (DeskIncidentListModel *self,
-            guint                  block)
+make_items (const gint64 *ids,
+            guint         n,
+            GPtrArray    *incidents)
 {
-  g_autoptr(GPtrArray) incidents = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *items;
-  const gint64 *ids;
-  guint start = block * BLOCK_SIZE;
-  guint n = MIN (BLOCK_SIZE, self->ids->len - start);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
   guint j = 0;
 
-  ids = &g_array_index (self->ids, gint64, start);
-  incidents = desk_store_get_incidents (self->store, ids, n, &error);
-  if (incidents == NULL)
-    g_warning ("Could not read incidents %u to %u: %s",
-               start, start + n, error->message);
-
-  /* The store skips ids deleted since the query; keep their place. */
-  items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       DeskIncident *inc = NULL;
@@ -106,12 +136,114 @@ load_block (DeskIncidentListModel *self,
   return items;
 }
 
+static void
+insert_block (DeskIncidentListModel *self,
+              guint                  block,
+              GPtrArray             *items)
+{
+  gpointer key = GUINT_TO_POINTER (block);
+
+  g_hash_table_insert (self->blocks, key, items);
+  g_queue_remove (&self->recent, key);
+  g_queue_push_head (&self->recent, key);
+
+  if (g_queue_get_length (&self->recent) > MAX_BLOCKS)
+    g_hash_table_remove (self->blocks, g_queue_pop_tail (&self->recent));
+}
+
+static void
+read_block_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  Work *work = task_data;
+  Result *result = g_new0 (Result, 1);
+  GError *error = NULL;
+
+  result->incidents = desk_store_get_incidents (work->store,
+                                                (gint64 *) work->ids->data,
+                                                work->ids->len, &error);
+  if (result->incidents == NULL)
+    {
+      result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+}
+
+static void
+read_block_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  DeskIncidentListModel *self = DESK_INCIDENT_LIST_MODEL (source);
+  Work *work = g_task_get_task_data (G_TASK (res));
+  g_autoptr(GError) error = NULL;
+  Result *result;
+  GPtrArray *items;
+  guint start = work->block * BLOCK_SIZE;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  if (desk_gui_error_is_cancelled (error))
+    return;
+  if (result == NULL)
+    g_warning ("Could not read incidents %u to %u: %s",
+               start, start + work->ids->len, error->message);
+
+  /* The block may have been dropped from the cache meanwhile. */
+  if (g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (work->block)))
+    {
+      items = make_items ((gint64 *) work->ids->data, work->ids->len,
+                          result ? result->incidents : NULL);
+      insert_block (self, work->block, items);
+      g_list_model_items_changed (G_LIST_MODEL (self), start,
+                                  work->ids->len, work->ids->len);
+    }
+
+  g_clear_pointer (&result, result_free);
+}
+
+/* Never waits for the store on the main thread: a block not read yet
+ * is shown as loading rows and read in a worker thread.
+ */
+static GPtrArray *
+start_block (DeskIncidentListModel *self,
+             guint                  block)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *items;
+  Work *work = g_new0 (Work, 1);
+  guint start = block * BLOCK_SIZE;
+  guint n = MIN (BLOCK_SIZE, self->ids->len - start);
+
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items,
+                     desk_incident_object_new_loading (g_array_index (self->ids,
+                                                                      gint64,
+                                                                      start + i)));
+
+  work->store = g_object_ref (self->store);
+  work->block = block;
+  work->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_append_vals (work->ids, &g_array_index (self->ids, gint64, start), n);
+
+  task = g_task_new (self, self->block_cancellable, read_block_cb, NULL);
+  g_task_set_source_tag (task, start_block);
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+  g_task_run_in_thread (task, read_block_thread);
+
+  return items;
+}
+
 static gpointer
 desk_incident_list_model_get_item (GListModel *model,
                                    guint       position)
 {
   DeskIncidentListModel *self = DESK_INCIDENT_LIST_MODEL (model);
-  gpointer key;
   GPtrArray *items;
   guint block;
 
@@ -119,23 +251,17 @@ desk_incident_list_model_get_item (GListModel *model,
     return NULL;
 
   block = position / BLOCK_SIZE;
-  key = GUINT_TO_POINTER (block);
-  items = g_hash_table_lookup (self->blocks, key);
-
-  if (items != NULL)
+  items = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (block));
+  if (items == NULL)
     {
-      g_queue_remove (&self->recent, key);
+      items = start_block (self, block);
+      insert_block (self, block, items);
     }
   else
     {
-      items = load_block (self, block);
-      g_hash_table_insert (self->blocks, key, items);
-
-      if (g_queue_get_length (&self->recent) >= MAX_BLOCKS)
-        g_hash_table_remove (self->blocks, g_queue_pop_tail (&self->recent));
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (block));
+      g_queue_push_head (&self->recent, GUINT_TO_POINTER (block));
     }
-
-  g_queue_push_head (&self->recent, key);
 
   return g_object_ref (g_ptr_array_index (items, position % BLOCK_SIZE));
 }
@@ -161,7 +287,8 @@ set_loading (DeskIncidentListModel *self,
 
 static void
 replace_ids (DeskIncidentListModel *self,
-             GArray                *ids)
+             GArray                *ids,
+             GPtrArray             *first)
 {
   guint old_n = self->ids->len;
   guint new_n = ids->len;
@@ -169,6 +296,18 @@ replace_ids (DeskIncidentListModel *self,
   g_array_unref (self->ids);
   self->ids = ids;
   clear_cache (self);
+
+  for (guint b = 0; first != NULL && b * BLOCK_SIZE < MIN (new_n, PREFETCH); b++)
+    {
+      guint start = b * BLOCK_SIZE;
+      g_autoptr(GPtrArray) part = g_ptr_array_new ();
+
+      for (guint i = start; i < first->len && i < start + BLOCK_SIZE; i++)
+        g_ptr_array_add (part, g_ptr_array_index (first, i));
+      insert_block (self, b,
+                    make_items (&g_array_index (ids, gint64, start),
+                                MIN (BLOCK_SIZE, new_n - start), part));
+    }
 
   if (old_n != 0 || new_n != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
@@ -190,15 +329,44 @@ set_error (DeskIncidentListModel *self,
 }
 
 static void
-query_ids_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  g_autoptr(DeskIncidentListModel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GArray *ids;
+  Work *work = task_data;
+  Result *result = g_new0 (Result, 1);
+  GError *error = NULL;
 
-  ids = desk_store_query_ids_finish (DESK_STORE (source), result, &error);
+  result->ids = desk_store_query_ids (work->store, work->query, cancellable,
+                                      &error);
+  if (result->ids != NULL && result->ids->len > 0)
+    result->incidents = desk_store_get_incidents (work->store,
+                                                  (gint64 *) result->ids->data,
+                                                  MIN (result->ids->len,
+                                                       PREFETCH),
+                                                  &error);
+
+  if (error != NULL)
+    {
+      result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+}
+
+static void
+query_cb (GObject      *source,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  DeskIncidentListModel *self = DESK_INCIDENT_LIST_MODEL (source);
+  g_autoptr(GError) error = NULL;
+  Result *result;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
 
   /* A newer query replaced this one; it owns the loading state. */
   if (desk_gui_error_is_cancelled (error))
@@ -206,16 +374,17 @@ query_ids_cb (GObject      *source,
 
   g_clear_object (&self->cancellable);
 
-  if (ids == NULL)
+  if (result == NULL)
     {
       g_warning ("Incident query failed: %s", error->message);
-      replace_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      replace_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL);
       set_error (self, g_steal_pointer (&error));
     }
   else
     {
       set_error (self, NULL);
-      replace_ids (self, ids);
+      replace_ids (self, g_steal_pointer (&result->ids), result->incidents);
+      result_free (result);
     }
 
   set_loading (self, FALSE);
@@ -224,6 +393,9 @@ query_ids_cb (GObject      *source,
 void
 desk_incident_list_model_reload (DeskIncidentListModel *self)
 {
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
   g_return_if_fail (DESK_IS_INCIDENT_LIST_MODEL (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -232,15 +404,21 @@ desk_incident_list_model_reload (DeskIncidentListModel *self)
   if (self->store == NULL)
     {
       set_error (self, NULL);
-      replace_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      replace_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL);
       set_loading (self, FALSE);
       return;
     }
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  desk_store_query_ids_async (self->store, self->query, self->cancellable,
-                              query_ids_cb, g_object_ref (self));
+
+  work = g_new0 (Work, 1);
+  work->store = g_object_ref (self->store);
+  work->query = desk_query_copy (self->query);
+  task = g_task_new (self, self->cancellable, query_cb, NULL);
+  g_task_set_source_tag (task, desk_incident_list_model_reload);
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+  g_task_run_in_thread (task, query_thread);
 }
 
 static void
@@ -250,7 +428,10 @@ desk_incident_list_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  clear_cache (self);
+  g_hash_table_remove_all (self->blocks);
+  g_queue_clear (&self->recent);
+  g_cancellable_cancel (self->block_cancellable);
+  g_clear_object (&self->block_cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_incident_list_model_parent_class)->dispose (object);
@@ -350,6 +531,7 @@ static void
 desk_incident_list_model_init (DeskIncidentListModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->block_cancellable = g_cancellable_new ();
   self->blocks = g_hash_table_new_full (NULL, NULL, NULL,
                                         (GDestroyNotify) g_ptr_array_unref);
   self->query = desk_query_new ();

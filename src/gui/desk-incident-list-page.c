@@ -91,6 +91,7 @@ struct _DeskIncidentListPage
   DeskStore             *store;
   DeskIncidentListModel *model;
   GtkStringList         *services;
+  GCancellable          *services_cancellable;
   ExtraFilter            extra;
   ColumnProbe            probes[N_COLUMNS];
   int                    probed_column;
@@ -456,29 +457,49 @@ setup_filters (DeskIncidentListPage *self)
   self->updating = FALSE;
 }
 
-/* Services come from a small table, so reading them here is cheap. */
 static void
-refresh_services (DeskIncidentListPage *self)
+list_services_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
 {
+  GError *error = NULL;
+  GPtrArray *services;
+
+  services = desk_store_list_services (task_data, &error);
+  if (services == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, services, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+list_services_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DeskIncidentListPage *self = DESK_INCIDENT_LIST_PAGE (source);
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *selected = NULL;
-  guint position = gtk_drop_down_get_selected (self->service_dropdown);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->services));
-  guint new_selected = 0;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *selected = NULL;
+  guint position, n, new_selected = 0;
 
+  services = g_task_propagate_pointer (G_TASK (result), &error);
+  if (desk_gui_error_is_cancelled (error) || self->services == NULL)
+    return;
+  if (services == NULL)
+    {
+      g_warning ("Could not list services: %s", error->message);
+      return;
+    }
+
+  position = gtk_drop_down_get_selected (self->service_dropdown);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->services));
   if (position != 0 && position != GTK_INVALID_LIST_POSITION)
     selected = g_strdup (gtk_string_list_get_string (self->services, position));
 
-  if (self->store != NULL)
-    {
-      services = desk_store_list_services (self->store, &error);
-      if (services == NULL)
-        g_warning ("Could not list services: %s", error->message);
-    }
-
-  for (guint i = 0; services != NULL && i < services->len; i++)
+  for (guint i = 0; i < services->len; i++)
     {
       DeskService *service = g_ptr_array_index (services, i);
 
@@ -493,6 +514,31 @@ refresh_services (DeskIncidentListPage *self)
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->service_dropdown, new_selected);
   self->updating = FALSE;
+
+  /* A chosen service that no longer exists drops out of the filter. */
+  if (selected != NULL && new_selected == 0)
+    apply_query (self);
+}
+
+/* In a worker thread: the main thread must never wait for the store,
+ * which may be busy with a long query for another page.
+ */
+static void
+refresh_services (DeskIncidentListPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->services_cancellable);
+  g_clear_object (&self->services_cancellable);
+  if (self->store == NULL)
+    return;
+
+  self->services_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->services_cancellable, list_services_cb,
+                     NULL);
+  g_task_set_source_tag (task, refresh_services);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, list_services_thread);
 }
 
 static void
@@ -501,6 +547,8 @@ desk_incident_list_page_dispose (GObject *object)
   DeskIncidentListPage *self = DESK_INCIDENT_LIST_PAGE (object);
 
   g_clear_handle_id (&self->spinner_source, g_source_remove);
+  g_cancellable_cancel (self->services_cancellable);
+  g_clear_object (&self->services_cancellable);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->column_view != NULL)
@@ -834,6 +882,14 @@ desk_incident_list_page_get_state (DeskIncidentListPage *self)
   g_return_val_if_fail (DESK_IS_INCIDENT_LIST_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+guint
+desk_incident_list_page_get_n_services (DeskIncidentListPage *self)
+{
+  g_return_val_if_fail (DESK_IS_INCIDENT_LIST_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->services)) - 1;
 }
 
 const char *

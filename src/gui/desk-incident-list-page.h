@@ -50,5 +50,7 @@ DeskIncidentListModel *desk_incident_list_page_get_model (DeskIncidentListPage *
  */
 const char      *desk_incident_list_page_get_state     (DeskIncidentListPage *self);
 const char      *desk_incident_list_page_get_count_text (DeskIncidentListPage *self);
+/* Services offered in the filter (read in a worker thread). */
+guint            desk_incident_list_page_get_n_services (DeskIncidentListPage *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _DeskIncidentObject
 
   gint64        id;
   DeskIncident *incident;
+  gboolean      loading;
 };
 
 G_DEFINE_FINAL_TYPE (DeskIncidentObject, desk_incident_object, G_TYPE_OBJECT)
@@ -86,7 +87,9 @@ desk_incident_object_get_property (GObject    *object,
       break;
 
     case PROP_TITLE:
-      if (inc == NULL)
+      if (inc == NULL && self->loading)
+        g_value_set_string (value, _("Loading…"));
+      else if (inc == NULL)
         g_value_set_string (value, _("This incident was deleted"));
       else
         g_value_set_string (value, inc->title);
@@ -193,6 +196,24 @@ desk_incident_object_new (gint64        id,
     self->incident = desk_incident_ref (incident);
 
   return self;
+}
+
+DeskIncidentObject *
+desk_incident_object_new_loading (gint64 id)
+{
+  DeskIncidentObject *self = desk_incident_object_new (id, NULL);
+
+  self->loading = TRUE;
+
+  return self;
+}
+
+gboolean
+desk_incident_object_get_loading (DeskIncidentObject *self)
+{
+  g_return_val_if_fail (DESK_IS_INCIDENT_OBJECT (self), FALSE);
+
+  return self->loading;
 }
 
 gint64

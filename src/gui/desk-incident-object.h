@@ -18,7 +18,10 @@ G_DECLARE_FINAL_TYPE (DeskIncidentObject, desk_incident_object,
 /* @incident may be NULL for a row that disappeared since the query. */
 DeskIncidentObject *desk_incident_object_new          (gint64        id,
                                                        DeskIncident *incident);
+/* A row whose incident is still being read from the store. */
+DeskIncidentObject *desk_incident_object_new_loading  (gint64        id);
 gint64              desk_incident_object_get_id       (DeskIncidentObject *self);
+gboolean            desk_incident_object_get_loading  (DeskIncidentObject *self);
 DeskIncident       *desk_incident_object_get_incident (DeskIncidentObject *self);
 
 G_END_DECLS

@@ -168,6 +168,8 @@ set_store (DeskWindow *self,
     g_object_set (g_ptr_array_index (self->store_widgets, i),
                   "store", store,
                   NULL);
+  if (self->detail != NULL)
+    g_object_set (self->detail, "store", NULL, NULL);
 
   update_banner (self);
   update_actions (self);
@@ -474,10 +476,16 @@ action_show_incident (GSimpleAction *action,
   DeskWindow *self = DESK_WINDOW (user_data);
   gint64 id = g_variant_get_int64 (param);
 
-  if (self->detail == NULL)
+  if (self->detail == NULL || self->store == NULL)
     return;
 
-  g_object_set (self->detail, "incident-id", id, NULL);
+  /* The detail gets the store only when shown, so it reads nothing
+   * while the other pages load.
+   */
+  g_object_set (self->detail,
+                "store", self->store,
+                "incident-id", id,
+                NULL);
   gtk_stack_set_visible_child_name (self->navigation, "detail");
 }
 
@@ -847,7 +855,6 @@ desk_window_init (DeskWindow *self)
 
   self->detail = desk_incident_detail_new ();
   adw_bin_set_child (self->detail_bin, self->detail);
-  g_ptr_array_add (self->store_widgets, self->detail);
 
   last_page = g_settings_get_string (self->settings, "last-page");
   if (adw_view_stack_get_child_by_name (self->view_stack, last_page) != NULL)
