@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-dashboard-page.h"
+#include "desk-export-dialog.h"
 #include "desk-gui-util.h"
 #include "desk-help-page.h"
 #include "desk-incident-detail.h"
@@ -573,7 +574,15 @@ action_export (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
-  toast (DESK_WINDOW (user_data), _("Export is not available yet"));
+  DeskWindow *self = DESK_WINDOW (user_data);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = desk_export_dialog_new (GTK_WINDOW (self), self->store,
+                                   desk_incident_list_page_get_query (self->list_page));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
