@@ -17,6 +17,7 @@
 #include "desk-export-dialog.h"
 #include "desk-gui-util.h"
 #include "desk-help-page.h"
+#include "desk-import-dialog.h"
 #include "desk-incident-detail.h"
 #include "desk-incident-editor.h"
 #include "desk-incident-list-page.h"
@@ -590,7 +591,14 @@ action_import (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
-  toast (DESK_WINDOW (user_data), _("Import is not available yet"));
+  DeskWindow *self = DESK_WINDOW (user_data);
+  GtkWidget *dialog;
+
+  if (self->store == NULL || desk_store_is_read_only (self->store))
+    return;
+
+  dialog = desk_import_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
