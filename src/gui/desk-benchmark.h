@@ -16,8 +16,8 @@ G_BEGIN_DECLS
  *   first-frame-ms  first frame painted, from @start (monotonic, µs)
  *   ready-ms        first frame with the database open and the
  *                   dashboard and the list loaded
- *   filter-ms       from applying a filter to the first frame showing
- *                   the filtered list (INCIDENTDESK_BENCHMARK_FILTER, as
+ *   filter-ms       from applying a filter, on the list page, to the
+ *                   first frame showing the filtered list (INCIDENTDESK_BENCHMARK_FILTER, as
  *                   for win.filter-incidents, or "search=TEXT";
  *                   default "severity=SEV1")
  *   filter-rows     rows in the filtered list

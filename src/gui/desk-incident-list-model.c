@@ -310,7 +310,13 @@ replace_ids (DeskIncidentListModel *self,
     }
 
   if (old_n != 0 || new_n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+      g_debug ("items-changed %u → %u took %.1f ms", old_n, new_n,
+               (g_get_monotonic_time () - t0) / 1000.0);
+    }
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -337,9 +343,11 @@ query_thread (GTask        *task,
   Work *work = task_data;
   Result *result = g_new0 (Result, 1);
   GError *error = NULL;
+  gint64 t0 = g_get_monotonic_time ();
 
   result->ids = desk_store_query_ids (work->store, work->query, cancellable,
                                       &error);
+  g_debug ("query took %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
   if (result->ids != NULL && result->ids->len > 0)
     result->incidents = desk_store_get_incidents (work->store,
                                                   (gint64 *) result->ids->data,

@@ -98,6 +98,7 @@ struct _DeskIncidentListPage
   DeskSort               sort;
   gboolean               descending;
   guint                  spinner_source;
+  GtkNoSelection        *selection;
 
   guint                  compact : 1;
   guint                  updating : 1;
@@ -156,6 +157,18 @@ update_view (DeskIncidentListPage *self)
                                           "%u incident", "%u incidents", n),
                              n);
   gtk_label_set_label (self->count_label, count);
+}
+
+/* Only the view on screen follows the model: with a million rows each
+ * view takes a noticeable moment to take in a change.
+ */
+static void
+attach_view (DeskIncidentListPage *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+
+  gtk_column_view_set_model (self->column_view, self->compact ? NULL : model);
+  gtk_list_view_set_model (self->list_view, self->compact ? model : NULL);
 }
 
 static guint
@@ -561,6 +574,7 @@ desk_incident_list_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INCIDENT_LIST_PAGE);
 
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->services);
   g_clear_object (&self->store);
@@ -668,9 +682,6 @@ desk_incident_list_page_class_init (DeskIncidentListPageClass *klass)
 static void
 desk_incident_list_page_init (DeskIncidentListPage *self)
 {
-  g_autoptr(GtkNoSelection) table_selection = NULL;
-  g_autoptr(GtkNoSelection) card_selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model = desk_incident_list_model_new ();
@@ -684,12 +695,8 @@ desk_incident_list_page_init (DeskIncidentListPage *self)
                            G_CALLBACK (update_view), self,
                            G_CONNECT_SWAPPED);
 
-  table_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  card_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_column_view_set_model (self->column_view,
-                             GTK_SELECTION_MODEL (table_selection));
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (card_selection));
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  attach_view (self);
 
   setup_filters (self);
   setup_sorters (self);
@@ -745,6 +752,7 @@ desk_incident_list_page_set_compact (DeskIncidentListPage *self,
     return;
 
   self->compact = compact;
+  attach_view (self);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->filter_box),
                                   compact ? GTK_ORIENTATION_VERTICAL
                                           : GTK_ORIENTATION_HORIZONTAL);
@@ -763,11 +771,9 @@ desk_incident_list_page_reload (DeskIncidentListPage *self)
   update_view (self);
 }
 
-void
-desk_incident_list_page_clear_filters (DeskIncidentListPage *self)
+static void
+reset_filters (DeskIncidentListPage *self)
 {
-  g_return_if_fail (DESK_IS_INCIDENT_LIST_PAGE (self));
-
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->service_dropdown, 0);
@@ -775,7 +781,14 @@ desk_incident_list_page_clear_filters (DeskIncidentListPage *self)
   gtk_drop_down_set_selected (self->status_dropdown, STATUS_ALL);
   set_extra (self, EXTRA_NONE);
   self->updating = FALSE;
+}
 
+void
+desk_incident_list_page_clear_filters (DeskIncidentListPage *self)
+{
+  g_return_if_fail (DESK_IS_INCIDENT_LIST_PAGE (self));
+
+  reset_filters (self);
   apply_query (self);
 }
 
@@ -790,7 +803,7 @@ desk_incident_list_page_apply_filter (DeskIncidentListPage *self,
   g_return_val_if_fail (DESK_IS_INCIDENT_LIST_PAGE (self), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
 
-  desk_incident_list_page_clear_filters (self);
+  reset_filters (self);
 
   self->updating = TRUE;
   if (g_str_equal (filter, "open"))
