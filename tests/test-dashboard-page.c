@@ -205,6 +205,59 @@ test_reload_after_change (Fixture       *fixture,
                     ==, before + 1);
 }
 
+static gboolean
+page_has_content (gpointer data)
+{
+  return g_strcmp0 (desk_dashboard_page_get_state (data), "content") == 0 &&
+         !desk_dashboard_page_get_loading (data);
+}
+
+static void
+test_load_demo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DeskSummary) summary = NULL;
+  GtkWidget *button;
+
+  desk_dashboard_page_set_store (fixture->page, fixture->store);
+  spin_until (page_idle, fixture->page);
+  g_assert_cmpstr (desk_dashboard_page_get_state (fixture->page), ==, "empty");
+
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                      DESK_TYPE_DASHBOARD_PAGE,
+                                                      "demo_button"));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  spin_until (page_has_content, fixture->page);
+
+  summary = desk_store_summary (fixture->store, NULL, NULL);
+  g_assert_cmpuint (summary->total, ==, DESK_DEMO_COUNT);
+  g_assert_cmpuint (desk_dashboard_page_get_card_value (fixture->page, "open"),
+                    ==, summary->open);
+}
+
+static void
+test_viewer_mode (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DeskStore) viewer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  viewer = desk_store_open (desk_store_get_path (fixture->store),
+                            DESK_STORE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  desk_dashboard_page_set_store (fixture->page, viewer);
+  spin_until (page_idle, fixture->page);
+
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                      DESK_TYPE_DASHBOARD_PAGE,
+                                                      "demo_button"));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  desk_dashboard_page_set_store (fixture->page, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +275,10 @@ main (int   argc,
               test_counts_equal_summary, fixture_tear_down);
   g_test_add ("/dashboard-page/week-counts", Fixture, GUINT_TO_POINTER (400),
               fixture_set_up, test_week_counts, fixture_tear_down);
+  g_test_add ("/dashboard-page/load-demo", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_load_demo, fixture_tear_down);
+  g_test_add ("/dashboard-page/viewer-mode", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_viewer_mode, fixture_tear_down);
   g_test_add ("/dashboard-page/reload-after-change", Fixture,
               GUINT_TO_POINTER (50), fixture_set_up,
               test_reload_after_change, fixture_tear_down);
