@@ -174,7 +174,8 @@ load_thread (GTask        *task,
   query = desk_query_new ();
   query->sort = DESK_SORT_DETECTED;
   query->descending = TRUE;
-  data->recent = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_incident_unref);
+  data->recent = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                 desk_incident_unref);
   if (!desk_store_foreach_incident (store, query, collect_recent,
                                     data->recent, cancellable, &error))
     goto failed;

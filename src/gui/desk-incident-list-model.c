@@ -214,22 +214,21 @@ start_block (DeskIncidentListModel *self,
              guint                  block)
 {
   g_autoptr(GTask) task = NULL;
+  const gint64 *ids;
   GPtrArray *items;
   Work *work = g_new0 (Work, 1);
   guint start = block * BLOCK_SIZE;
   guint n = MIN (BLOCK_SIZE, self->ids->len - start);
 
+  ids = &g_array_index (self->ids, gint64, start);
   items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items,
-                     desk_incident_object_new_loading (g_array_index (self->ids,
-                                                                      gint64,
-                                                                      start + i)));
+    g_ptr_array_add (items, desk_incident_object_new_loading (ids[i]));
 
   work->store = g_object_ref (self->store);
   work->block = block;
   work->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_array_append_vals (work->ids, &g_array_index (self->ids, gint64, start), n);
+  g_array_append_vals (work->ids, ids, n);
 
   task = g_task_new (self, self->block_cancellable, read_block_cb, NULL);
   g_task_set_source_tag (task, start_block);
@@ -297,7 +296,8 @@ replace_ids (DeskIncidentListModel *self,
   self->ids = ids;
   clear_cache (self);
 
-  for (guint b = 0; first != NULL && b * BLOCK_SIZE < MIN (new_n, PREFETCH); b++)
+  for (guint b = 0; first != NULL && b * BLOCK_SIZE < MIN (new_n, PREFETCH);
+       b++)
     {
       guint start = b * BLOCK_SIZE;
       g_autoptr(GPtrArray) part = g_ptr_array_new ();

@@ -104,7 +104,8 @@ struct _DeskIncidentListPage
   guint                  updating : 1;
 };
 
-G_DEFINE_FINAL_TYPE (DeskIncidentListPage, desk_incident_list_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (DeskIncidentListPage, desk_incident_list_page,
+                     ADW_TYPE_BIN)
 
 enum {
   PROP_0,
@@ -565,8 +566,11 @@ desk_incident_list_page_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view),
-                                          self);
+    {
+      GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+      g_signal_handlers_disconnect_by_data (sorter, self);
+    }
 
   /* The bin's child is a template child: let go of it first, or the
    * bin would unparent it a second time.
@@ -682,6 +686,8 @@ desk_incident_list_page_class_init (DeskIncidentListPageClass *klass)
 static void
 desk_incident_list_page_init (DeskIncidentListPage *self)
 {
+  GListModel *model;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model = desk_incident_list_model_new ();
@@ -695,7 +701,8 @@ desk_incident_list_page_init (DeskIncidentListPage *self)
                            G_CALLBACK (update_view), self,
                            G_CONNECT_SWAPPED);
 
-  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  model = g_object_ref (G_LIST_MODEL (self->model));
+  self->selection = gtk_no_selection_new (model);
   attach_view (self);
 
   setup_filters (self);
@@ -841,8 +848,12 @@ desk_incident_list_page_select (DeskIncidentListPage *self,
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->services));
   for (guint i = 1; service != NULL && i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->services, i), service) == 0)
-      service_pos = i;
+    {
+      const char *name = gtk_string_list_get_string (self->services, i);
+
+      if (g_strcmp0 (name, service) == 0)
+        service_pos = i;
+    }
 
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->service_dropdown, service_pos);

@@ -87,6 +87,7 @@ desk_severity_chart_snapshot (GtkWidget   *widget,
 {
   DeskSeverityChart *self = DESK_SEVERITY_CHART (widget);
   int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
   int label_width = label_column_width (widget);
   guint max = 1;
   int count_width;
@@ -111,7 +112,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot,
                               &GRAPHENE_POINT_INIT (MAX (0, (width - w) / 2),
-                                                    (gtk_widget_get_height (widget) - h) / 2));
+                                                    (height - h) / 2));
       gtk_snapshot_append_layout (snapshot, none, &fg);
       gtk_snapshot_restore (snapshot);
       return;
@@ -130,14 +131,15 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       g_autoptr(PangoLayout) count = NULL;
       g_autofree char *count_text = NULL;
       int y = (s - 1) * (ROW_HEIGHT + ROW_SPACING);
-      int text_h, bar_x, bar_max, bar_w;
+      int text_h, text_y, bar_x, bar_max, bar_w;
+      graphene_rect_t bounds;
       GdkRGBA colour;
 
       label = make_layout (widget, desk_severity_label (s), FALSE);
       pango_layout_get_pixel_size (label, NULL, &text_h);
+      text_y = y + (ROW_HEIGHT - text_h) / 2;
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (0, y + (ROW_HEIGHT - text_h) / 2));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, text_y));
       gtk_snapshot_append_layout (snapshot, label, &fg);
       gtk_snapshot_restore (snapshot);
 
@@ -151,11 +153,9 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       {
         GskRoundedRect rect;
 
-        gsk_rounded_rect_init_from_rect (&rect,
-                                         &GRAPHENE_RECT_INIT (bar_x,
-                                                              y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
-                                                              bar_w, BAR_HEIGHT),
-                                         3);
+        graphene_rect_init (&bounds, bar_x, y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+                            bar_w, BAR_HEIGHT);
+        gsk_rounded_rect_init_from_rect (&rect, &bounds, 3);
         gtk_snapshot_push_rounded_clip (snapshot, &rect);
         gtk_snapshot_append_color (snapshot, &colour, &rect.bounds);
         gtk_snapshot_pop (snapshot);
@@ -166,7 +166,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot,
                               &GRAPHENE_POINT_INIT (bar_x + bar_w + GAP / 2,
-                                                    y + (ROW_HEIGHT - text_h) / 2));
+                                                    text_y));
       gtk_snapshot_append_layout (snapshot, count, &fg);
       gtk_snapshot_restore (snapshot);
     }
@@ -197,7 +197,9 @@ static void
 desk_severity_chart_css_changed (GtkWidget         *widget,
                                  GtkCssStyleChange *change)
 {
-  GTK_WIDGET_CLASS (desk_severity_chart_parent_class)->css_changed (widget, change);
+  GtkWidgetClass *parent = GTK_WIDGET_CLASS (desk_severity_chart_parent_class);
+
+  parent->css_changed (widget, change);
 
   gtk_widget_queue_draw (widget);
 }

@@ -53,6 +53,8 @@ struct _DeskWindow
   GCancellable         *cancellable;
   GPtrArray            *store_widgets;    /* widgets with a "store" property */
   GtkWidget            *detail;
+  GtkWidget            *sla_page;
+  GtkWidget            *problems_page;
   char                 *path;
   DeskStoreFlags        flags;
   char                 *screenshot_page;
@@ -115,7 +117,8 @@ update_actions (DeskWindow *self)
 static void
 update_banner (DeskWindow *self)
 {
-  gboolean viewer = self->store != NULL && desk_store_is_read_only (self->store);
+  gboolean viewer = self->store != NULL &&
+                    desk_store_is_read_only (self->store);
   GString *text = g_string_new (NULL);
 
   if (self->is_demo)
@@ -372,8 +375,8 @@ open_chosen_file (DeskWindow *self,
   self->is_demo = FALSE;
   if (!(self->flags & DESK_STORE_FLAGS_READ_ONLY))
     g_settings_set_string (self->settings, "last-database", path);
-  desk_window_open_database (self, path, self->flags & ~DESK_STORE_FLAGS_NO_CREATE,
-                             FALSE);
+  desk_window_open_database (self, path,
+                             self->flags & ~DESK_STORE_FLAGS_NO_CREATE, FALSE);
 }
 
 static void
@@ -576,13 +579,14 @@ action_export (GSimpleAction *action,
                gpointer       user_data)
 {
   DeskWindow *self = DESK_WINDOW (user_data);
+  const DeskQuery *query;
   GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
 
-  dialog = desk_export_dialog_new (GTK_WINDOW (self), self->store,
-                                   desk_incident_list_page_get_query (self->list_page));
+  query = desk_incident_list_page_get_query (self->list_page);
+  dialog = desk_export_dialog_new (GTK_WINDOW (self), self->store, query);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -613,8 +617,8 @@ action_reload (GSimpleAction *action,
 
   desk_dashboard_page_reload (self->dashboard_page);
   desk_incident_list_page_reload (self->list_page);
-  desk_sla_page_reload (DESK_SLA_PAGE (desk_window_get_page_widget (self, "sla")));
-  desk_problems_page_reload (DESK_PROBLEMS_PAGE (desk_window_get_page_widget (self, "problems")));
+  desk_sla_page_reload (DESK_SLA_PAGE (self->sla_page));
+  desk_problems_page_reload (DESK_PROBLEMS_PAGE (self->problems_page));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->navigation),
                  "detail") == 0)
     desk_incident_detail_reload (DESK_INCIDENT_DETAIL (self->detail));
@@ -863,9 +867,10 @@ desk_window_init (DeskWindow *self)
   self->store_widgets = g_ptr_array_new ();
   g_ptr_array_add (self->store_widgets, self->dashboard_page);
   g_ptr_array_add (self->store_widgets, self->list_page);
-  add_page (self, desk_sla_page_new (), "sla", _("SLA"),
-            "emblem-ok-symbolic");
-  add_page (self, desk_problems_page_new (), "problems", _("Problems"),
+  self->sla_page = desk_sla_page_new ();
+  add_page (self, self->sla_page, "sla", _("SLA"), "emblem-ok-symbolic");
+  self->problems_page = desk_problems_page_new ();
+  add_page (self, self->problems_page, "problems", _("Problems"),
             "emblem-system-symbolic");
   add_page (self, desk_help_page_new (), "help", _("Help"),
             "help-about-symbolic");
