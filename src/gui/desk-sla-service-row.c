@@ -63,6 +63,9 @@ figure_row_new (const char *title,
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (box, "desk-sla-figure");
@@ -319,6 +322,10 @@ desk_sla_service_row_fill (DeskSlaServiceRow *self)
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Method"),
+                                      -1);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "desk-sla-figure");
@@ -401,6 +408,10 @@ desk_sla_service_row_set_header (DeskSlaServiceRow *self)
   GtkWidget *state;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), self->service);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->service,
+                                  -1);
   /* TRANSLATORS: under a service name: "99.90046 %, down 43 min" */
   subtitle = g_strdup_printf (_("%s, down %s"), uptime, downtime);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
