@@ -86,7 +86,7 @@ static const Scenario email_scenarios[] = {
     N_("Use webmail until the certificate is replaced."),
     N_("Installed a renewed certificate on the mail gateway and added an "
        "alert on the renewal job."),
-    DESK_SEVERITY_SEV2, 0 },
+    DESK_SEVERITY_SEV1, 0 },
   { N_("Mail to external recipients is delayed"),
     N_("Messages to customers sit in the outbox for up to an hour before "
        "they leave."),
@@ -134,7 +134,7 @@ static const Scenario vpn_scenarios[] = {
     N_("Reconnect the VPN client; the office network works without VPN."),
     N_("Raised the session table size and restarted the gateway out of "
        "hours."),
-    DESK_SEVERITY_SEV2, 1 },
+    DESK_SEVERITY_SEV1, 1 },
   { N_("VPN sign-in fails with \"authentication error\""),
     N_("Nobody can start a new VPN connection; existing ones keep "
        "working."),
@@ -285,7 +285,7 @@ static const Scenario erp_scenarios[] = {
     DESK_FACTOR_TECHNOLOGY,
     N_("Post invoices with yesterday's date and correct them later."),
     N_("Reopened the period and set the task's time zone explicitly."),
-    DESK_SEVERITY_SEV2, 0 },
+    DESK_SEVERITY_SEV1, 0 },
   { N_("ERP reports time out"),
     N_("The monthly stock report stops after five minutes with a timeout."),
     N_("Statistics on the stock tables were out of date, so the database "
@@ -315,7 +315,7 @@ static const Scenario files_scenarios[] = {
     DESK_FACTOR_PROCESS,
     N_("Save to your own folder until space is freed."),
     N_("Moved the video project to the media storage and set quotas."),
-    DESK_SEVERITY_SEV2, 0 },
+    DESK_SEVERITY_SEV1, 0 },
   { N_("Files open very slowly from the network drive"),
     N_("Opening a spreadsheet from the S: drive takes over a minute."),
     N_("The antivirus scanned every file on open after a policy update."),
@@ -430,7 +430,7 @@ static const Scenario phone_scenarios[] = {
     N_("Use mobile phones; the service desk line is forwarded."),
     N_("Paid the invoice and changed the billing contact to a team "
        "address."),
-    DESK_SEVERITY_SEV2, 0 },
+    DESK_SEVERITY_SEV1, 0 },
   { N_("Echo on calls from the meeting rooms"),
     N_("People on the other end hear themselves during calls from the "
        "meeting rooms."),
@@ -552,11 +552,11 @@ pick_severity (Generator      *gen,
   double r = uniform (gen);
   DeskSeverity severity;
 
-  if (r < 0.03)
+  if (r < 0.05)
     severity = DESK_SEVERITY_SEV1;
-  else if (r < 0.15)
+  else if (r < 0.22)
     severity = DESK_SEVERITY_SEV2;
-  else if (r < 0.60)
+  else if (r < 0.62)
     severity = DESK_SEVERITY_SEV3;
   else
     severity = DESK_SEVERITY_SEV4;
@@ -665,6 +665,23 @@ resolution_delay (Generator    *gen,
                                                        least[severity]));
 }
 
+/* How long the service itself suffers: minutes to hours, usually much
+ * shorter than it takes to close the ticket.
+ */
+static gint64
+impact_duration (Generator    *gen,
+                 DeskSeverity  severity)
+{
+  static const gint64 least[] = { 0, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
+                                  HOUR };
+  static const gint64 most[] = { 0, 3 * HOUR, 4 * HOUR, 8 * HOUR,
+                                 12 * HOUR };
+  double r = uniform (gen);
+
+  return least[severity] + (gint64) (r * r * (double) (most[severity] -
+                                                       least[severity]));
+}
+
 static DeskIncident *
 make_incident (Generator  *gen,
                guint       number,
@@ -681,6 +698,7 @@ make_incident (Generator  *gen,
   gint64 resolved_at = DESK_TIME_NONE;
   gint64 closed_at = DESK_TIME_NONE;
   gint64 impact_end = DESK_TIME_NONE;
+  gint64 restored_at;
   char reference[32];
 
   scenario = &service->scenarios[g_rand_int_range (gen->rand, 0,
@@ -702,6 +720,13 @@ make_incident (Generator  *gen,
   incident->severity = pick_severity (gen, scenario);
   incident->impact = pick_impact (gen, incident->severity);
   status = pick_status (gen, gen->now - detected_at);
+  restored_at = detected_at + impact_duration (gen, incident->severity);
+
+  /* An open incident's impact is still going on only while it is young;
+   * older ones are followed up after the service came back.
+   */
+  if (incident->impact != DESK_IMPACT_NONE && restored_at <= gen->now)
+    impact_end = restored_at;
 
   add_entry (timeline, detected_at, reporter, "created", "", "New");
 
@@ -724,8 +749,7 @@ make_incident (Generator  *gen,
       if (closed_at > gen->now)
         status = DESK_STATUS_RESOLVED;
       if (incident->impact != DESK_IMPACT_NONE)
-        impact_end = resolved_at - between (gen, 0, (resolved_at -
-                                                     detected_at) / 4);
+        impact_end = MIN (restored_at, resolved_at);
 
       add_status_entry (timeline, resolved_at, assignee,
                         DESK_STATUS_INVESTIGATING, DESK_STATUS_RESOLVED);
@@ -748,7 +772,7 @@ make_incident (Generator  *gen,
                         DESK_STATUS_INVESTIGATING, status);
       if (status == DESK_STATUS_MONITORING &&
           incident->impact != DESK_IMPACT_NONE)
-        impact_end = changed_at;
+        impact_end = MIN (restored_at, changed_at);
       if (status != DESK_STATUS_ON_HOLD)
         desk_incident_set_string (incident, DESK_FIELD_WORKAROUND,
                                   _(scenario->workaround));
