@@ -187,7 +187,7 @@ action_enabled (Fixture    *fixture,
 static void
 wait_idle (Fixture *fixture)
 {
-  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 give_up = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
   gboolean busy = TRUE;
 
   spin_main_loop ();
@@ -902,9 +902,16 @@ test_long_description (Fixture       *fixture,
 {
   g_autoptr(DeskIncident) incident = desk_incident_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = g_strnfill (200000, 'x');
+  const char *unit = data;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *description = NULL;
   g_autofree char *shown = NULL;
   gint64 start;
+
+  while (text->len < 200000)
+    g_string_append (text, unit);
+  g_string_truncate (text, 200000);
+  description = g_string_free (g_steal_pointer (&text), FALSE);
 
   desk_incident_set_string (incident, DESK_FIELD_TITLE, "Long");
   desk_incident_set_string (incident, DESK_FIELD_SERVICE, "Mail");
@@ -918,7 +925,11 @@ test_long_description (Fixture       *fixture,
   start = g_get_monotonic_time ();
   show (fixture, incident->id);
   type (fixture, "_Title", "Long, edited");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_test_message ("shown and edited in %.1f s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  /* Sanitizers slow text layout tenfold; the bound is for real builds. */
+  if (g_getenv ("ASAN_OPTIONS") == NULL)
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
   shown = text_view_get (text_view (fixture, "D_escription"));
   g_assert_cmpuint (strlen (shown), ==, 200000);
@@ -1140,7 +1151,6 @@ main (int   argc,
   ADD ("status-change-keeps-typed", test_status_change_keeps_typed);
   ADD ("failed-save-keeps-text", test_failed_save_keeps_text);
   ADD ("viewer-mode", test_viewer_mode);
-  ADD ("long-description", test_long_description);
   ADD ("clocks", test_clocks);
   ADD ("linked-problem", test_linked_problem);
   ADD ("timeline", test_timeline);
@@ -1151,6 +1161,16 @@ main (int   argc,
   ADD ("time-zone-setting", test_time_zone_setting);
 
 #undef ADD
+
+  /* 200,000 characters: one word, words in one paragraph, short lines. */
+  g_test_add ("/incident-detail/long-description/one-word", Fixture, "x",
+              fixture_set_up, test_long_description, fixture_tear_down);
+  g_test_add ("/incident-detail/long-description/one-paragraph", Fixture,
+              "word ", fixture_set_up, test_long_description,
+              fixture_tear_down);
+  g_test_add ("/incident-detail/long-description/lines", Fixture,
+              "a line of an incident report\n", fixture_set_up,
+              test_long_description, fixture_tear_down);
 
   for (guint i = 0; i < DESK_N_STATUSES; i++)
     {

@@ -121,8 +121,8 @@ desk_form_text_view_get (GtkTextView *view)
 }
 
 /* Pango takes minutes to wrap a very long run without spaces at word
- * boundaries (a pasted 200,000-character blob); wrapping such text at
- * any character takes a second.
+ * boundaries (a pasted 200,000-character blob), and seconds at any
+ * character; such text is not wrapped but scrolls sideways.
  */
 #define LONGEST_WORD 2000
 
@@ -147,7 +147,7 @@ fit_wrap (GtkTextView *view,
           const char  *text)
 {
   gtk_text_view_set_wrap_mode (view, has_long_word (text) ?
-                                     GTK_WRAP_CHAR : GTK_WRAP_WORD_CHAR);
+                                     GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
 }
 
 static void
