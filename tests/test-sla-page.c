@@ -251,6 +251,8 @@ test_month_figures (Fixture       *fixture,
   gtk_test_accessible_assert_property (mail,
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        mail_description);
+  gtk_test_accessible_assert_property (mail, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Mail");
 
   /* MTTA over T-1, T-2 and T-3: (300 + 300 + 600) / 3 = 400 s; MTTR:
    * (1,800 + 1,380 + 3,600) / 3 = 2,260 s.
