@@ -226,6 +226,20 @@ check_incident (const DeskIncident *incident,
     g_string_append_printf (check->failures, "%s: closed without time\n",
                             incident->reference);
 
+  /* Services come back within hours, even when the ticket stays open. */
+  if (incident->impact != DESK_IMPACT_NONE)
+    {
+      gint64 start = desk_incident_effective_impact_start (incident);
+      gint64 end = desk_incident_effective_impact_end (incident);
+
+      if (end == DESK_TIME_NONE)
+        end = NOW;
+      if (end - start > 12 * 3600)
+        g_string_append_printf (check->failures,
+                                "%s: impact of %" G_GINT64_FORMAT " s\n",
+                                incident->reference, end - start);
+    }
+
   check->n_outages += incident->impact == DESK_IMPACT_OUTAGE;
   check->n_in_problem += incident->problem[0] != '\0';
 
