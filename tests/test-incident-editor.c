@@ -601,6 +601,26 @@ test_narrow (Fixture       *fixture,
 }
 
 static void
+test_pasted_long_word (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *blob = g_strnfill (200000, 'x');
+  GtkWidget *view = find_widget (fixture->editor, is_text_view, NULL);
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (fixture->editor));
+  int minimum;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            blob, -1);
+  spin_main_loop ();
+
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==,
+                   GTK_WRAP_NONE);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
 test_known_services (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -660,6 +680,7 @@ main (int   argc,
   ADD ("enter-saves-when-valid", test_enter_saves_when_valid, NULL);
   ADD ("narrow", test_narrow, NULL);
   ADD ("known-services", test_known_services, NULL);
+  ADD ("pasted-long-word", test_pasted_long_word, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suggestion_cases); i++)
     {

@@ -49,8 +49,6 @@ desk_status_dialog_init (DeskStatusDialog *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
                                               100);
   gtk_widget_add_css_class (scrolled, "card");
