@@ -845,6 +845,43 @@ test_failed_save_keeps_text (Fixture       *fixture,
 }
 
 static void
+test_conflict_on_status_change (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gint64 id = add_incident (fixture, "Mail is down");
+  g_autoptr(DeskIncident) stored = NULL;
+  AdwMessageDialog *dialog;
+
+  show (fixture, id);
+  change_behind_the_back (fixture, id, "bob");
+
+  g_test_expect_message ("desk-incident-detail", G_LOG_LEVEL_WARNING,
+                         "Could not save INC-000001*");
+  gtk_widget_activate_action (fixture->page, "detail.change-status", "s",
+                              "Investigating");
+  wait_idle (fixture);
+  g_test_assert_expected_messages ();
+
+  dialog = find_message_dialog ("Someone else changed INC-000001 since you "
+                                "opened it");
+  g_assert_nonnull (dialog);
+  stored = get (fixture, id);
+  g_assert_cmpint (stored->status, ==, DESK_STATUS_NEW);
+
+  adw_message_dialog_response (dialog, "keep");
+  wait_idle (fixture);
+  g_assert_cmpstr (row_text (fixture, "_Assignee"), ==, "bob");
+
+  gtk_widget_activate_action (fixture->page, "detail.change-status", "s",
+                              "Investigating");
+  wait_idle (fixture);
+  g_clear_pointer (&stored, desk_incident_unref);
+  stored = get (fixture, id);
+  g_assert_cmpint (stored->status, ==, DESK_STATUS_INVESTIGATING);
+  g_assert_cmpstr (stored->assignee, ==, "bob");
+}
+
+static void
 test_status_change_keeps_typed (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -1149,6 +1186,7 @@ main (int   argc,
   ADD ("conflict-keep-editing", test_conflict_keep_editing);
   ADD ("conflict-reload", test_conflict_reload);
   ADD ("status-change-keeps-typed", test_status_change_keeps_typed);
+  ADD ("conflict-on-status-change", test_conflict_on_status_change);
   ADD ("failed-save-keeps-text", test_failed_save_keeps_text);
   ADD ("viewer-mode", test_viewer_mode);
   ADD ("clocks", test_clocks);
