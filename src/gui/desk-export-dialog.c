@@ -259,7 +259,16 @@ update_state (DeskExportDialog *self)
   if (g_strcmp0 (self->what, "filter") == 0)
     ready = ready && self->has_filter;
   if (is_sla (self))
-    ready = ready && compute_period (self, &start, &end, NULL);
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean valid = compute_period (self, &start, &end, &error);
+
+      /* Says why Export is off while the period is incomplete. */
+      adw_preferences_group_set_description (
+        ADW_PREFERENCES_GROUP (self->period_group),
+        valid ? NULL : error->message);
+      ready = ready && valid;
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.run", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose",
@@ -905,6 +914,7 @@ desk_export_dialog_new (GtkWindow       *parent,
     count_incidents (self);
 
   g_object_set (self, "what", self->has_filter ? "filter" : "all", NULL);
+  gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
 
   return GTK_WIDGET (self);
 }

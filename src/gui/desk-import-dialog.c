@@ -402,6 +402,8 @@ preview_done (GObject      *source,
       self->format = DESK_IMPORT_FORMAT_MAPPED;
       build_mapping_page (self);
       show_page (self, "mapping");
+      if (self->mapping_rows->len > 0)
+        gtk_widget_grab_focus (g_ptr_array_index (self->mapping_rows, 0));
       return;
     }
 
@@ -1097,7 +1099,7 @@ desk_import_dialog_new (GtkWindow *parent,
     show_message (self, _("This database is open in viewer mode, so nothing "
                           "can be imported into it."));
   update_state (self);
-  gtk_widget_grab_focus (self->choose_button);
+  gtk_window_set_focus (GTK_WINDOW (self), self->choose_button);
 
   return GTK_WIDGET (self);
 }
