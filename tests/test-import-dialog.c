@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "desk-demo.h"
+#include "desk-export.h"
 #include "desk-import-dialog.h"
 #include "desk-resources.h"
 #include "desk-test-util.h"
@@ -466,6 +468,7 @@ static void
 test_mapped (Fixture       *fixture,
              gconstpointer  data)
 {
+  AdwPreferencesRow *means;
   g_autoptr(DeskIncident) incident = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -479,6 +482,19 @@ test_mapped (Fixture       *fixture,
   map_shop_by_hand (fixture);
   desk_mapping_row_set_column (mapping_row (fixture, DESK_FIELD_ASSIGNEE),
                                "owner");
+
+  /* The values seen in the column are offered, severity's first:
+   * "Keep as written", SEV1 … SEV4.
+   */
+  desk_mapping_row_set_translation (mapping_row (fixture,
+                                                 DESK_FIELD_SEVERITY),
+                                    "P1", NULL);
+  means = find_row (fixture->dialog, "“P1” means");
+  g_assert_nonnull (means);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (means)), ==,
+                    0);
+  g_assert_nonnull (find_row (fixture->dialog, "“test” means"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (means), 1);
   set_skip_and_dates (fixture);
   desk_import_dialog_set_time_zone (dialog (fixture), "UTC");
   assert_shop_dry_run (fixture);
@@ -636,6 +652,51 @@ find_label (GtkWidget  *root,
 }
 
 static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "big.csv",
+                                            NULL);
+  g_autofree char *other_path = g_build_filename (fixture->tmpdir,
+                                                  "other.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DeskStore) other = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  other = desk_store_open (other_path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_demo_fill (other, 20000, 11, 1741000000, NULL, NULL,
+                                 NULL, &error));
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_export_incidents (other, NULL, G_OUTPUT_STREAM (out),
+                                        NULL, DESK_EXPORT_FLAGS_NONE, NULL,
+                                        NULL, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_no_error (error);
+
+  desk_import_dialog_set_file (dialog (fixture), file);
+  wait_until_idle (fixture);
+  g_assert_cmpuint (desk_import_dialog_get_report (dialog (fixture))->n_created,
+                    ==, 20000);
+
+  gtk_widget_activate_action (fixture->dialog, "import.run", NULL);
+  assert_page (fixture, "progress");
+  gtk_widget_activate_action (fixture->dialog, "import.cancel", NULL);
+  wait_until_idle (fixture);
+
+  /* Stopped: still open on the check page, nothing written. */
+  g_assert_nonnull (fixture->dialog);
+  assert_page (fixture, "check");
+  g_assert_cmpuint (count_incidents (fixture), ==, 0);
+  g_assert_true (find_label (fixture->dialog, "The import was stopped. "
+                                              "Nothing was imported."));
+  g_assert_cmpstr (fixture->activated->str, ==, "");
+}
+
+static void
 test_viewer_mode (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -680,6 +741,7 @@ main (int   argc,
   ADD ("bad-mapping-file", test_bad_mapping_file);
   ADD ("back", test_back);
   ADD ("viewer-mode", test_viewer_mode);
+  ADD ("cancel", test_cancel);
 
 #undef ADD
 
