@@ -334,11 +334,20 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   GList *toplevels = gtk_window_list_toplevels ();
+  gint64 give_up;
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
   spin_main_loop ();
+
+  /* A worker still finishing holds the widget until its answer is in. */
+  give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (fixture->page != NULL && g_get_monotonic_time () < give_up)
+    {
+      g_usleep (1000);
+      spin_main_loop ();
+    }
 
   g_assert_null (fixture->page);
   g_assert_finalize_object (fixture->store);

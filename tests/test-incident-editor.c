@@ -165,6 +165,15 @@ open_editor (Fixture *fixture)
   spin_main_loop ();
 }
 
+/* A fresh dialog, once the old one is gone. */
+static void
+reopen_editor (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  wait_until_closed (fixture);
+  open_editor (fixture);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -189,11 +198,20 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   GList *toplevels = gtk_window_list_toplevels ();
+  gint64 give_up;
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (toplevels);
   spin_main_loop ();
+
+  /* A worker still finishing holds the widget until its answer is in. */
+  give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (fixture->editor != NULL && g_get_monotonic_time () < give_up)
+    {
+      g_usleep (1000);
+      spin_main_loop ();
+    }
 
   g_assert_null (fixture->editor);
   g_assert_finalize_object (fixture->store);
@@ -350,9 +368,7 @@ test_skipped_time (Fixture       *fixture,
 
   /* The editor reads the zone when it opens. */
   g_settings_set_string (settings, "time-zone", "Europe/Berlin");
-  gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  spin_main_loop ();
-  open_editor (fixture);
+  reopen_editor (fixture);
 
   type (fixture, "_Title", "Mail is down");
   type (fixture, "_Service", "Mail");
@@ -372,9 +388,7 @@ test_repeated_time (Fixture       *fixture,
   GtkWidget *detected;
 
   g_settings_set_string (settings, "time-zone", "Europe/Berlin");
-  gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  spin_main_loop ();
-  open_editor (fixture);
+  reopen_editor (fixture);
 
   type (fixture, "_Title", "Mail is down");
   type (fixture, "_Service", "Mail");
@@ -581,9 +595,7 @@ test_narrow (Fixture       *fixture,
   int minimum;
 
   g_settings_set_string (settings, "time-zone", "Europe/Berlin");
-  gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  spin_main_loop ();
-  open_editor (fixture);
+  reopen_editor (fixture);
 
   type (fixture, "_Title", "A title long enough to wrap in a narrow window");
   content = adw_window_get_content (ADW_WINDOW (fixture->editor));
@@ -635,9 +647,7 @@ test_known_services (Fixture       *fixture,
                                              &error));
 
   /* A fresh dialog lists the services known now. */
-  gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  spin_main_loop ();
-  open_editor (fixture);
+  reopen_editor (fixture);
   while (!gtk_widget_get_visible (find_widget (row (fixture, "_Service"),
                                                is_type_menu_button, NULL)))
     g_main_context_iteration (NULL, TRUE);
