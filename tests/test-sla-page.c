@@ -572,6 +572,68 @@ test_viewer_mode (void)
   desk_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
+static guint
+count_labels (GtkWidget  *root,
+              const char *prefix,
+              const char *exact)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (root));
+
+      if (g_str_has_prefix (text, prefix) &&
+          (exact == NULL || g_str_equal (text, exact)))
+        n++;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += count_labels (c, prefix, exact);
+
+  return n;
+}
+
+/* 105 one-minute outages, an hour apart: the first 100 are listed and
+ * the rest counted.
+ */
+static void
+test_many_outages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 start = utc ("2025-03-02T00:00:00Z");
+  DeskSlaServiceRow *row;
+
+  for (guint i = 0; i < 105; i++)
+    {
+      g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (start +
+                                                                 i * 3600);
+      g_autoptr(GDateTime) to = g_date_time_add_minutes (from, 1);
+      g_autofree char *reference = g_strdup_printf ("M-%u", i);
+      g_autofree char *a = g_date_time_format_iso8601 (from);
+      g_autofree char *b = g_date_time_format_iso8601 (to);
+
+      add_incident (fixture->store, reference, "Many", DESK_IMPACT_OUTAGE,
+                    a, b, 30);
+    }
+
+  desk_sla_page_reload (DESK_SLA_PAGE (fixture->page));
+  wait_for_report (fixture);
+
+  row = service_row (fixture, "Many");
+  g_assert_cmpuint (desk_sla_service_row_get_n_intervals (row), ==, 105);
+  g_assert_cmpstr (figure (fixture, "Many", "downtime"), ==, "1 h 45 min");
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin_main_loop ();
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), "Outage ", NULL), ==, 100);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (row), "And ",
+                                  "And 5 more outages, not listed here"),
+                    ==, 1);
+}
+
 static void
 test_finalizes_while_loading (void)
 {
@@ -627,6 +689,7 @@ main (int   argc,
   ADD ("degraded-weight", test_degraded_weight, TRUE);
   ADD ("default-zone-follows-settings", test_default_zone_follows_settings,
        TRUE);
+  ADD ("many-outages", test_many_outages, TRUE);
   ADD ("empty", test_empty, FALSE);
 
   g_test_add_func ("/sla-page/viewer-mode", test_viewer_mode);

@@ -41,6 +41,9 @@ struct _DeskSlaServiceRow
 G_DEFINE_FINAL_TYPE (DeskSlaServiceRow, desk_sla_service_row,
                      ADW_TYPE_EXPANDER_ROW)
 
+/* Outages listed under a service; a busy year can hold thousands. */
+#define MAX_INTERVALS 100
+
 static const char * const state_classes[] = {
   "sla-met", "sla-at-risk", "sla-breached",
 };
@@ -185,7 +188,7 @@ add_intervals (DeskSlaServiceRow *self,
       return;
     }
 
-  for (guint i = 0; i < outages->len; i++)
+  for (guint i = 0; i < MIN (outages->len, MAX_INTERVALS); i++)
     {
       const DeskInterval *interval;
       g_autofree char *start = NULL;
@@ -209,6 +212,19 @@ add_intervals (DeskSlaServiceRow *self,
       /* TRANSLATORS: the exact length of an outage, "3900 s" */
       seconds = g_strdup_printf (_("%s s"), number);
       add_figure (self, NULL, title, length, seconds);
+    }
+
+  if (outages->len > MAX_INTERVALS)
+    {
+      g_autofree char *more = NULL;
+      guint n = outages->len - MAX_INTERVALS;
+
+      more = g_strdup_printf (ngettext ("And %u more outage, not listed here",
+                                        "And %u more outages, not listed here",
+                                        n),
+                              n);
+      add_figure (self, NULL, more, NULL,
+                  _("Choose a shorter period to see each of them."));
     }
 }
 
