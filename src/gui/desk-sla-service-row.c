@@ -49,8 +49,9 @@ static const char * const state_classes[] = {
 };
 
 /* A row with a title on the left, an optional plain explanation under
- * it and the value on the right. The value label is labelled by the
- * title, so assistive technology reads "Uptime: 99.90046 %".
+ * it and the value on the right. The row is named after the title; the
+ * value keeps its own text as its name ("99.90046 %") and is described
+ * by the title, so assistive technology can read both.
  */
 static GtkWidget *
 figure_row_new (const char *title,
