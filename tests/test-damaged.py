@@ -386,6 +386,8 @@ def migration_case(base, good):
               f"at version 1 with {N_INCIDENTS} incidents; the file is at "
               f"version 2 with its {len(indexes)} indexes")
 
+    failed_migration_case(base, good)
+
     # The backup itself opens with the command line (and is migrated in
     # turn when written to, never when read).
     result = run(["--database", backup, "--summary"])
@@ -395,6 +397,41 @@ def migration_case(base, good):
     else:
         check_sentence("migration backup --summary", result, ["upgraded"])
     del before
+
+
+def failed_migration_case(base, good):
+    """A migration that fails half way leaves nothing of itself behind."""
+    path = copy_of(good, base, "old-blocked.db")
+    con = sqlite3.connect(path)
+    indexes = [row[0] for row in con.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' "
+        "AND sql IS NOT NULL ORDER BY name")]
+    for name in indexes:
+        con.execute(f'DROP INDEX "{name}"')
+    # The second index the migration makes is there already, so its
+    # script fails after the first one was made.
+    con.execute("CREATE INDEX incidents_status ON incidents (title)")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+
+    result = run(["--database", path, "--import",
+                  os.path.join(base, "more.csv")])
+    check_sentence("failed migration --import", result, ["database"])
+    con = sqlite3.connect(path)
+    try:
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        names = [row[0] for row in con.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' "
+            "AND sql IS NOT NULL")]
+        count = con.execute("SELECT count(*) FROM incidents").fetchone()[0]
+    finally:
+        con.close()
+    if (version, names, count) != (1, ["incidents_status"], N_INCIDENTS):
+        fail("failed migration", f"left version {version}, indexes {names}, "
+                                 f"{count} incidents")
+    else:
+        print("ok - failed migration: rolled back whole, still version 1")
 
 
 if __name__ == "__main__":
