@@ -130,11 +130,11 @@ seed_time () {
 
 seed_validate () {
   dir="$1"
-  printf '\000\001\002\003\001\001\001\002\000\000\036INC-1\036Mail down\036Mail\036desc' \
-    > "$dir/seed-ok"
+  printf '\000\001\002\003\001\001\001\002\000\000' > "$dir/seed-ok"
+  printf '\036INC-1\036Mail down\036Mail\036desc' >> "$dir/seed-ok"
   printf '\001\000\005\001\001\005\001\002\001\001\036\036\036\036\036' \
     > "$dir/seed-empty"
-  printf '\002\002\002\002\001\009\001\002\036r\036t\001x\036s\036d\377' \
+  printf '\002\002\002\002\001\011\001\002\036r\036t\001x\036s\036d\377' \
     > "$dir/seed-control"
 }
 
@@ -161,13 +161,14 @@ for t in $targets; do
     cd "$out"
     export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1"
     export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-    export LSAN_OPTIONS="suppressions=$src/tests/lsan-suppressions.txt:print_suppressions=0"
+    export LSAN_OPTIONS="suppressions=$src/tests/lsan-suppressions.txt:\
+print_suppressions=0"
     export G_DEBUG=fatal-criticals TZ=UTC LC_ALL=C.UTF-8
     nice -n 10 "./fuzz-$t" -max_total_time="$seconds" -print_final_stats=1 \
       -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
       -artifact_prefix="$artifacts/" "$corpus" "$seeds" > "$log" 2>&1
   ) || status=1
-  grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done|==[0-9]+==ERROR|SUMMARY)' \
+  grep -E '^(stat::number_of_executed_units|Done|==[0-9]+==ERROR|SUMMARY)' \
     "$log" | sed "s/^/  /" || true
 done
 
