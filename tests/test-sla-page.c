@@ -278,8 +278,18 @@ static void
 test_navigation (Fixture       *fixture,
                  gconstpointer  data)
 {
+  AdwExpanderRow *web;
+  AdwExpanderRow *mail;
+
+  /* An expanded service stays expanded in the next period. */
+  web = ADW_EXPANDER_ROW (service_row (fixture, "Web"));
+  adw_expander_row_set_expanded (web, TRUE);
   gtk_widget_activate_action (fixture->page, "sla.previous", NULL);
   wait_for_report (fixture);
+  web = ADW_EXPANDER_ROW (service_row (fixture, "Web"));
+  mail = ADW_EXPANDER_ROW (service_row (fixture, "Mail"));
+  g_assert_true (adw_expander_row_get_expanded (web));
+  g_assert_false (adw_expander_row_get_expanded (mail));
 
   /* February 2025: 672 h; Web's other hour, 100 × 2,415,600 / 2,419,200. */
   g_assert_cmpstr (period_label (fixture), ==, "February 2025 (672\u00a0h)");

@@ -419,10 +419,38 @@ clear_services (DeskSlaPage *self)
     gtk_list_box_remove (list, child);
 }
 
+/* The services whose rows are expanded, to expand them again after a
+ * new report replaced the rows.
+ */
+static GHashTable *
+expanded_services (DeskSlaPage *self)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                             g_free, NULL);
+  GtkWidget *list = GTK_WIDGET (self->services_list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (DESK_IS_SLA_SERVICE_ROW (row) &&
+          adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        {
+          DeskSlaServiceRow *service = DESK_SLA_SERVICE_ROW (row);
+          const char *name = desk_sla_service_row_get_service (service);
+
+          g_hash_table_add (names, g_strdup (name));
+        }
+    }
+
+  return names;
+}
+
 static void
 show_report (DeskSlaPage *self)
 {
   g_autofree char *method = desk_sla_report_method (self->report);
+  g_autoptr(GHashTable) expanded = expanded_services (self);
   gboolean counts_open = FALSE;
 
   clear_services (self);
@@ -457,6 +485,9 @@ show_report (DeskSlaPage *self)
       desk_sla_service_row_align (DESK_SLA_SERVICE_ROW (widget),
                                   self->columns);
       gtk_list_box_append (self->services_list, widget);
+
+      if (g_hash_table_contains (expanded, row->service))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
       counts_open |= row->availability.counts_open;
     }
 
