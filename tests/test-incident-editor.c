@@ -538,10 +538,12 @@ test_read_only (Fixture       *fixture,
   g_assert_false (save_enabled (fixture));
   g_assert_true (label_shown (fixture, "The database is open in viewer mode, "
                                        "so nothing can be saved"));
+  g_assert_false (gtk_widget_is_sensitive (row (fixture, "_Title")));
 
   desk_incident_editor_set_store (DESK_INCIDENT_EDITOR (fixture->editor),
                                   fixture->store);
   g_assert_true (save_enabled (fixture));
+  g_assert_true (gtk_widget_is_sensitive (row (fixture, "_Title")));
 }
 
 static gboolean

@@ -347,15 +347,15 @@ validate (DeskIncidentEditor *self)
     desk_incident_validate (incident, &field, &error);
 
   if (error != NULL)
-    {
-      show_error (self, field, error->message);
-      reason = reason_for (field, incident);
-    }
-  else if (self->store == NULL)
+    show_error (self, field, error->message);
+
+  if (self->store == NULL)
     reason = g_strdup (_("No database is open, so nothing can be saved"));
   else if (desk_store_is_read_only (self->store))
     reason = g_strdup (_("The database is open in viewer mode, so nothing "
                          "can be saved"));
+  else if (error != NULL)
+    reason = reason_for (field, incident);
   else if (self->saving)
     reason = g_strdup (_("Saving…"));
 
@@ -386,6 +386,16 @@ set_banner (DeskIncidentEditor *self,
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (self->error_banner, message != NULL);
+}
+
+/* Nothing can be typed while a save runs, or into a viewer. */
+static void
+update_sensitivity (DeskIncidentEditor *self)
+{
+  gboolean viewer = self->store != NULL &&
+                    desk_store_is_read_only (self->store);
+
+  gtk_widget_set_sensitive (self->form_box, !self->saving && !viewer);
 }
 
 /* Saving */
@@ -421,7 +431,7 @@ on_created (GObject      *object,
   self->saving = FALSE;
   gtk_spinner_stop (self->spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_widget_set_sensitive (self->form_box, TRUE);
+  update_sensitivity (self);
 
   id = g_task_propagate_int (G_TASK (result), &error);
   if (error != NULL)
@@ -463,7 +473,7 @@ save_action (GtkWidget  *widget,
 
   self->saving = TRUE;
   set_banner (self, NULL);
-  gtk_widget_set_sensitive (self->form_box, FALSE);
+  update_sensitivity (self);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
   validate (self);
@@ -910,6 +920,7 @@ desk_incident_editor_set_store (DeskIncidentEditor *self,
     return;
 
   load_services (self);
+  update_sensitivity (self);
   validate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
