@@ -308,8 +308,8 @@ field_changed (DeskIncidentDetail *self,
     }
 }
 
-/* The base with every typed change applied. Times that cannot be read
- * are reported through @bad (one flag per field) and @messages.
+/* The base with every typed change applied, or NULL when a time cannot
+ * be read; @messages (indexed by field) then says why.
  */
 static DeskIncident *
 build_incident (DeskIncidentDetail *self,
