@@ -7,8 +7,9 @@
 #
 # PAGES="dashboard incidents" limits the pages, SIZES, STYLES and
 # DATABASES the other axes. Runs under its own virtual display. Each run
-# of the application is told what to show through
-# INCIDENTDESK_SCREENSHOT_PAGE and resized with xdotool.
+# of the application is told what to show and at which size through
+# INCIDENTDESK_SCREENSHOT_PAGE and INCIDENTDESK_SCREENSHOT_SIZE; dialogs
+# are resized with xdotool.
 set -eu
 
 if [ $# -ne 1 ]; then
@@ -82,7 +83,7 @@ shoot () {
   [ "$style" = dark ] && scheme=prefer-dark
 
   ADW_DEBUG_COLOR_SCHEME="$scheme" INCIDENTDESK_SCREENSHOT_PAGE="$page" \
-    "$binary" --database "$work/$database.db" >"$work/$name.log" 2>&1 &
+    INCIDENTDESK_SCREENSHOT_SIZE="$size" "$binary" --database "$work/$database.db" >"$work/$name.log" 2>&1 &
   pid=$!
 
   window=""
@@ -101,14 +102,14 @@ shoot () {
   # Let the page load and a dialog open, then size the newest window.
   sleep 2
   window="$(newest_window "$pid")"
-  # Twice: the first resize may be held back by the wide layout that the
-  # narrow one then replaces.
-  for _ in 1 2; do
-    for id in $(xdotool search --onlyvisible --pid "$pid"); do
-      xdotool windowsize "$id" "$width" "$height" 2>/dev/null || true
-    done
-    sleep 1
+  # Dialogs are sized from outside; the main window already has its
+  # size (its border lies outside it, so resizing it would clip it).
+  main="$(xdotool search --onlyvisible --pid "$pid" | head -n 1)"
+  for id in $(xdotool search --onlyvisible --pid "$pid"); do
+    [ "$id" = "$main" ] && continue
+    xdotool windowsize "$id" "$width" "$height" 2>/dev/null || true
   done
+  sleep 1.5
   import -window "$window" "$out/$name.png"
   echo "$out/$name.png"
 

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "desk-dashboard-page.h"
@@ -845,6 +846,8 @@ static void
 desk_window_init (DeskWindow *self)
 {
   const char *screenshot = g_getenv ("INCIDENTDESK_SCREENSHOT_PAGE");
+  const char *screenshot_size = g_getenv ("INCIDENTDESK_SCREENSHOT_SIZE");
+  int width, height;
   g_autofree char *last_page = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -863,6 +866,16 @@ desk_window_init (DeskWindow *self)
                                                    "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Screenshots start at their size: resizing afterwards races with the
+   * switch to the narrow layout.
+   */
+  if (screenshot_size != NULL &&
+      sscanf (screenshot_size, "%dx%d", &width, &height) == 2)
+    {
+      gtk_window_unmaximize (GTK_WINDOW (self));
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+    }
 
   self->store_widgets = g_ptr_array_new ();
   g_ptr_array_add (self->store_widgets, self->dashboard_page);
