@@ -650,6 +650,7 @@ start_export (DeskExportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  update_progress (self);
   self->progress_source = g_timeout_add (100, update_progress, self);
 
   task = g_task_new (self, self->cancellable, export_done, NULL);

@@ -732,7 +732,7 @@ action_run (GtkWidget  *widget,
 
   show_message (self, NULL);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, NULL);
+  import_progress (0, self);
   show_page (self, "progress");
   set_busy (self, TRUE);
   desk_import_file_async (self->store, self->file, &options, import_progress,
