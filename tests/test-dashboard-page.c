@@ -8,6 +8,7 @@
 #include "desk-dashboard-page.h"
 #include "desk-demo.h"
 #include "desk-gui-util.h"
+#include "desk-import.h"
 #include "desk-test-util.h"
 
 typedef struct
@@ -258,6 +259,56 @@ test_viewer_mode (Fixture       *fixture,
   desk_dashboard_page_set_store (fixture->page, NULL);
 }
 
+/* The "done when" of the window: on the uci498 sample the cards show
+ * what --summary prints.
+ */
+static void
+test_uci498 (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DeskImportReport) report = NULL;
+  g_autoptr(DeskSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskImportOptions options;
+
+  path = desk_test_data_path ("incidents/uci498_incident_event_log_sample.csv");
+  if (path == NULL)
+    return;
+
+  desk_import_options_init (&options);
+  options.format = DESK_IMPORT_FORMAT_SERVICENOW;
+  file = g_file_new_for_path (path);
+  report = desk_import_file (fixture->store, file, &options, NULL, NULL,
+                             NULL, &error);
+  g_assert_no_error (error);
+
+  desk_dashboard_page_set_store (fixture->page, fixture->store);
+  spin_until (page_idle, fixture->page);
+
+  summary = desk_store_summary (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->total, ==, 731);
+  g_assert_cmpuint (desk_dashboard_page_get_card_value (fixture->page,
+                                                        "status=Closed"),
+                    ==, 731);
+  g_assert_cmpuint (desk_dashboard_page_get_card_value (fixture->page,
+                                                        "severity=SEV1"),
+                    ==, 13);
+  g_assert_cmpuint (desk_dashboard_page_get_card_value (fixture->page,
+                                                        "severity=SEV2"),
+                    ==, 31);
+  g_assert_cmpuint (desk_dashboard_page_get_card_value (fixture->page,
+                                                        "severity=SEV3"),
+                    ==, 619);
+  g_assert_cmpuint (desk_dashboard_page_get_card_value (fixture->page,
+                                                        "severity=SEV4"),
+                    ==, 68);
+  g_assert_cmpuint (desk_dashboard_page_get_card_value (fixture->page, "open"),
+                    ==, summary->open);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +326,8 @@ main (int   argc,
               test_counts_equal_summary, fixture_tear_down);
   g_test_add ("/dashboard-page/week-counts", Fixture, GUINT_TO_POINTER (400),
               fixture_set_up, test_week_counts, fixture_tear_down);
+  g_test_add ("/dashboard-page/uci498", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_uci498, fixture_tear_down);
   g_test_add ("/dashboard-page/load-demo", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_load_demo, fixture_tear_down);
   g_test_add ("/dashboard-page/viewer-mode", Fixture, GUINT_TO_POINTER (0),
