@@ -96,6 +96,9 @@ fixture_tear_down (Fixture       *fixture,
   desk_test_tmpdir_free (fixture->tmpdir);
 }
 
+static AdwPreferencesRow *find_row (GtkWidget  *root,
+                                    const char *title);
+
 static DeskImportDialog *
 dialog (Fixture *fixture)
 {
@@ -342,6 +345,34 @@ test_not_csv (Fixture       *fixture,
   gtk_widget_activate_action (fixture->dialog, "import.run", NULL);
   wait_until_idle (fixture);
   g_assert_cmpuint (count_incidents (fixture), ==, 0);
+}
+
+static void
+test_zone_typed_after_check (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *detected = NULL;
+  AdwPreferencesRow *zone;
+
+  choose_fixture (fixture, "import-dialog/servicenow.csv");
+  zone = find_row (fixture->dialog, "Time zone of the file’s times");
+  g_assert_nonnull (zone);
+
+  /* Typed but not applied: Import checks the file again first. */
+  gtk_editable_set_text (GTK_EDITABLE (zone), "Asia/Jakarta");
+  gtk_widget_activate_action (fixture->dialog, "import.run", NULL);
+  wait_until_idle (fixture);
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpuint (count_incidents (fixture), ==, 0);
+
+  import_and_wait (fixture);
+  incident = desk_store_find_incident (fixture->store, "INC0001001", &error);
+  g_assert_no_error (error);
+  detected = desk_time_format_iso (incident->detected_at, utc);
+  g_assert_cmpstr (detected, ==, "2025-02-03T02:00:00+00:00");
 }
 
 static void
@@ -735,6 +766,7 @@ main (int   argc,
   ADD ("invalid", test_invalid);
   ADD ("not-csv", test_not_csv);
   ADD ("bad-zone", test_bad_zone);
+  ADD ("zone-typed-after-check", test_zone_typed_after_check);
   ADD ("mapped", test_mapped);
   ADD ("mapping-incomplete", test_mapping_incomplete);
   ADD ("mapping-round-trip", test_mapping_round_trip);

@@ -51,6 +51,7 @@ struct _DeskImportDialog
   GHashTable      *samples;
   GPtrArray       *mapping_rows;
   DeskImportReport *report;
+  char            *checked_zone;   /* the zone text of the last dry run */
   guint            busy : 1;
   guint            disposed : 1;
 
@@ -634,6 +635,9 @@ start_check (DeskImportDialog *self)
       return;
     }
 
+  g_free (self->checked_zone);
+  self->checked_zone = g_strdup (gtk_editable_get_text (
+    GTK_EDITABLE (self->zone_row)));
   gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), TRUE);
   gtk_spinner_start (self->check_spinner);
   set_busy (self, TRUE);
@@ -726,6 +730,16 @@ action_run (GtkWidget  *widget,
 
   if (self->busy || self->report == NULL || self->report->n_errors > 0)
     return;
+
+  /* A zone typed since the dry run is checked before anything is
+   * written.
+   */
+  if (g_strcmp0 (self->checked_zone,
+                 gtk_editable_get_text (GTK_EDITABLE (self->zone_row))) != 0)
+    {
+      start_check (self);
+      return;
+    }
 
   if (!fill_options (self, &options, FALSE))
     return;
@@ -951,6 +965,7 @@ desk_import_dialog_finalize (GObject *object)
   DeskImportDialog *self = DESK_IMPORT_DIALOG (object);
 
   g_strfreev (self->columns);
+  g_free (self->checked_zone);
 
   G_OBJECT_CLASS (desk_import_dialog_parent_class)->finalize (object);
 }
