@@ -98,6 +98,8 @@ fixture_tear_down (Fixture       *fixture,
 
 static AdwPreferencesRow *find_row (GtkWidget  *root,
                                     const char *title);
+static gboolean find_label (GtkWidget  *root,
+                            const char *text);
 
 static DeskImportDialog *
 dialog (Fixture *fixture)
@@ -728,6 +730,37 @@ test_cancel (Fixture       *fixture,
 }
 
 static void
+test_markup_shown_verbatim (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir,
+                                            "R&D <b>list.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DeskMappingRow *row;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Name & <i>title</i>,when\r\n"
+                                      "Disk <full> & slow,2025-03-01\r\n",
+                                      -1, &error));
+  desk_import_dialog_set_file (dialog (fixture), file);
+  wait_until_idle (fixture);
+  assert_page (fixture, "mapping");
+
+  row = mapping_row (fixture, DESK_FIELD_TITLE);
+  desk_mapping_row_set_column (row, "Name & <i>title</i>");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                   ==, "From the column “Name & <i>title</i>”");
+  desk_mapping_row_set_column (row, NULL);
+  desk_mapping_row_set_constant (row, "<b>&amp;</b>");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                   ==, "Always “<b>&amp;</b>”");
+  spin_main_loop ();
+  g_assert_true (find_label (fixture->dialog, "Always “<b>&amp;</b>”"));
+  g_assert_true (find_label (fixture->dialog, "R&D <b>list.csv"));
+}
+
+static void
 test_viewer_mode (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -772,6 +805,7 @@ main (int   argc,
   ADD ("mapping-round-trip", test_mapping_round_trip);
   ADD ("bad-mapping-file", test_bad_mapping_file);
   ADD ("back", test_back);
+  ADD ("markup-shown-verbatim", test_markup_shown_verbatim);
   ADD ("viewer-mode", test_viewer_mode);
   ADD ("cancel", test_cancel);
 

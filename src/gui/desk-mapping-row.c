@@ -20,6 +20,7 @@ struct _DeskMappingRow
   GHashTable     *samples;       /* column → GPtrArray of values */
   GHashTable     *translations;  /* file value, lower case → our value */
   GStrv           choices;       /* our values; [0] is "as written" */
+  GtkStringList  *choice_labels; /* shared by the value rows */
 
   AdwComboRow    *column_row;
   AdwEntryRow    *constant_row;
@@ -187,16 +188,23 @@ rebuild_value_rows (DeskMappingRow *self)
   for (guint i = 0; values != NULL && i < values->len; i++)
     {
       const char *value = g_ptr_array_index (values, i);
-      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
       g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *key = g_utf8_strdown (value, -1);
-      g_auto(GStrv) unused = field_choices (self->field, labels);
       GtkWidget *row = adw_combo_row_new ();
 
       /* TRANSLATORS: a value found in the file, such as “P1” */
       title = g_strdup_printf (_("“%s” means"), value);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* Severity and impact may both offer “P1”: the name says which. */
+      name = g_strdup_printf ("%s: %s", desk_field_label (self->field),
+                              title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row),
+                               G_LIST_MODEL (self->choice_labels));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row),
                                   choice_index (self,
                                                 g_hash_table_lookup (
@@ -236,6 +244,7 @@ desk_mapping_row_dispose (GObject *object)
   g_clear_pointer (&self->samples, g_hash_table_unref);
   g_clear_pointer (&self->translations, g_hash_table_unref);
   g_clear_pointer (&self->value_rows, g_ptr_array_unref);
+  g_clear_object (&self->choice_labels);
 
   G_OBJECT_CLASS (desk_mapping_row_parent_class)->dispose (object);
 }
@@ -281,7 +290,6 @@ desk_mapping_row_new (DeskField           field,
                       GHashTable         *samples)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *column_name = NULL;
   g_autofree char *constant_name = NULL;
   DeskMappingRow *self;
@@ -293,8 +301,11 @@ desk_mapping_row_new (DeskField           field,
   self->columns = g_strdupv ((char **) columns);
   self->samples = samples != NULL ? g_hash_table_ref (samples)
                                   : g_hash_table_new (g_str_hash, g_str_equal);
-  self->choices = field_choices (field, labels);
+  self->choice_labels = gtk_string_list_new (NULL);
+  self->choices = field_choices (field, self->choice_labels);
 
+  /* Column names and values come from the file: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  desk_field_label (field));
 
