@@ -446,6 +446,40 @@ test_bad_folder (Fixture       *fixture,
   spin_main_loop ();
 }
 
+static gboolean
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_markup_file_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = target (fixture, "R&D <b>.csv");
+  g_autofree char *shown = NULL;
+
+  open_dialog (fixture, NULL);
+  desk_export_dialog_set_file (DESK_EXPORT_DIALOG (fixture->dialog), file);
+  spin_main_loop ();
+  shown = g_file_get_parse_name (file);
+  g_assert_true (find_label (fixture->dialog, shown));
+
+  export_and_wait (fixture);
+  g_assert_true (g_file_query_exists (file, NULL));
+}
+
 static void
 test_suggest_name (Fixture       *fixture,
                    gconstpointer  data)
@@ -483,6 +517,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("bad-folder", test_bad_folder);
   ADD ("suggest-name", test_suggest_name);
+  ADD ("markup-file-name", test_markup_file_name);
 
 #undef ADD
 
