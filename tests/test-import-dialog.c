@@ -263,6 +263,46 @@ test_update (Fixture       *fixture,
 }
 
 static void
+test_spreadsheet_export (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *valid = desk_test_fixture_path ("import/valid.csv");
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "sheet.csv",
+                                            NULL);
+  g_autofree char *other_path = g_build_filename (fixture->tmpdir,
+                                                  "other.db", NULL);
+  g_autoptr(GFile) valid_file = g_file_new_for_path (valid);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DeskStore) other = NULL;
+  g_autoptr(DeskImportReport) first = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  const DeskImportReport *report;
+
+  other = desk_store_open (other_path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  first = desk_import_file (other, valid_file, NULL, NULL, NULL, NULL,
+                            &error);
+  g_assert_no_error (error);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_export_incidents (other, NULL, G_OUTPUT_STREAM (out),
+                                        NULL, DESK_EXPORT_FLAGS_SPREADSHEET,
+                                        NULL, NULL, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+
+  /* Byte order mark and semicolons: still our own format. */
+  desk_import_dialog_set_file (dialog (fixture), file);
+  wait_until_idle (fixture);
+  assert_page (fixture, "check");
+  report = desk_import_dialog_get_report (dialog (fixture));
+  g_assert_cmpint (report->format, ==, DESK_IMPORT_FORMAT_INCIDENTDESK);
+  g_assert_cmpuint (report->n_created, ==, 2);
+  import_and_wait (fixture);
+  g_assert_cmpuint (count_incidents (fixture), ==, 2);
+}
+
+static void
 test_servicenow (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -795,6 +835,7 @@ main (int   argc,
 
   ADD ("own-export", test_own_export);
   ADD ("update", test_update);
+  ADD ("spreadsheet-export", test_spreadsheet_export);
   ADD ("servicenow", test_servicenow);
   ADD ("invalid", test_invalid);
   ADD ("not-csv", test_not_csv);
