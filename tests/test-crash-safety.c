@@ -163,7 +163,7 @@ do_import (DeskStore  *store,
   g_autofree char *prefix = g_strdup_printf ("IMP-%u-%u-", run, n);
   g_autofree char *path = NULL;
   DeskImportOptions options;
-  guint k = g_rand_int_range (rand, 2, 40);
+  guint k = g_rand_int_range (rand, 2, 20);
 
   path = g_strdup_printf ("%s/import-%u-%u.csv", folder, run, n);
   write_import_file (path, prefix, k);
