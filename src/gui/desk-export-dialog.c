@@ -75,7 +75,6 @@ struct _DeskExportDialog
   GtkLabel       *message_label;
   AdwActionRow   *all_row;
   AdwActionRow   *filter_row;
-  AdwActionRow   *sla_row;
   GtkWidget      *period_group;
   AdwComboRow    *period_row;
   GtkWidget      *from_row;
@@ -838,8 +837,6 @@ desk_export_dialog_class_init (DeskExportDialogClass *klass)
                                         all_row);
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog,
                                         filter_row);
-  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog,
-                                        sla_row);
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog,
                                         period_group);
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog,

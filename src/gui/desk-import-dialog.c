@@ -59,7 +59,6 @@ struct _DeskImportDialog
   GtkStack        *stack;
   GtkLabel        *message_label;
   GtkWidget       *back_button;
-  GtkWidget       *cancel_button;
   GtkWidget       *import_button;
   GtkWidget       *next_button;
   GtkWidget       *choose_button;
@@ -1024,8 +1023,6 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
                                         message_label);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
                                         back_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
-                                        cancel_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
                                         import_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
