@@ -231,7 +231,7 @@ set_accels (GtkApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.reload", { "<Control>r", "F5", NULL } },
-    { "win.back", { "<Alt>Left", NULL } },
+    { "win.back", { "<Alt>Left", "Escape", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
