@@ -96,6 +96,8 @@ static const InvalidCase invalid_cases[] = {
     "downtime_row" },
   { "custom-period-empty-length", 5, "0 h", "5", "99.9",
     "Enter the length of the period, such as 30 d or 12 h.", "custom_row" },
+  { "custom-period-too-long", 5, "99999999999999999999999 d", "5", "99.9",
+    "Enter the length of the period, such as 30 d or 12 h.", "custom_row" },
 };
 
 typedef struct

@@ -20,6 +20,11 @@
 #define SECONDS_PER_DAY  86400.0
 #define SECONDS_PER_HOUR  3600.0
 
+/* A custom period longer than this is a typing mistake, and a length
+ * beyond gint64 seconds cannot be computed with at all.
+ */
+#define MAX_PERIOD_SECONDS (1000 * 366 * SECONDS_PER_DAY)
+
 struct _DeskSlaCalculator
 {
   AdwBin       parent_instance;
@@ -277,7 +282,7 @@ read_period (DeskSlaCalculator  *self,
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->custom_row));
   if (!desk_sla_parse_duration (text, SECONDS_PER_DAY, &seconds) ||
-      seconds < 1)
+      seconds < 1 || seconds > MAX_PERIOD_SECONDS)
     {
       set_row_error (self->custom_row, *text != '\0');
       if (*text != '\0')
