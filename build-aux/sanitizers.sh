@@ -31,7 +31,7 @@ status=0
 if [ $asan = yes ]; then
   if [ ! -d _build-asan ]; then
     meson setup _build-asan -Db_sanitize=address,undefined -Db_lundef=false \
-      -Dbuildtype=debug -Dc_args=-fno-sanitize-recover=all
+      -Dbuildtype=debugoptimized -Dc_args=-fno-sanitize-recover=all
   fi
   nice -n 5 ninja -C _build-asan
 
