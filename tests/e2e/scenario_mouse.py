@@ -4,12 +4,15 @@
 
 import calendar
 import csv
+import io
+import shutil
 import datetime
 import os
 import re
 import time
 
 from desk_e2e import (StepFailed, Atspi, click_at, clean, do_action, expect,
+                      action_names, children, focus_window,
                       find, find_all, has_state, key, label_shown, log, name,
                       role, sql, toast_shown, type_text, wait_for,
                       xdotool)
@@ -112,6 +115,59 @@ def open_page(desk, page):
     do_action(tab)
     wait_for(f'the {page} page to be selected',
              lambda: has_state(tab, Atspi.StateType.SELECTED), 5)
+
+
+def open_main_menu_item(desk, item):
+    menu = find(desk.window, 'push button', 'Main Menu')
+    # GTK 4.8 puts the click on the menu button's inner toggle button.
+    do_action(children(menu)[0] if not action_names(menu) else menu)
+    entry = find(desk.window, 'menu item', item)
+    do_action(entry)
+
+
+def export_csv(desk, path):
+    open_main_menu_item(desk, 'Export…')
+    dialog = desk.dialog('Export')
+    label_shown(dialog, '1 incident')
+    desk.screenshot('export-dialog')
+    do_action(find(dialog, 'push button', 'Export'))
+    # Without a portal, GtkFileChooserNative shows GTK's own dialog.
+    chooser = desk.dialog('Export to File')
+    focus_window('Export to File')
+    find(chooser, 'text', re.compile('Name'), timeout=5)
+    key('ctrl+a')
+    type_text(path)
+    desk.screenshot('export-file-name')
+    key('Return')
+    desk.no_dialog('Export to File')
+    toast_shown(desk, 'Exported 1 incident')
+    wait_for(f'{path} to be written', lambda: os.path.exists(path), 10)
+
+
+def check_csv(path):
+    with open(path, 'rb') as f:
+        data = f.read()
+    header = data.split(b'\n', 1)[0]
+    if not header.endswith(b'\r') or not data.endswith(b'\r\n'):
+        raise StepFailed(f'{path} does not end its lines with CRLF: '
+                         f'{data[:300]!r}')
+    quoted = b'"Mail relay down, ""smtp-2"" rejects"'
+    if quoted not in data:
+        raise StepFailed(f'{path} lacks the quoted title {quoted!r}:\n'
+                         f'{data[:400]!r}')
+    log(f'  ok: the title is quoted as {quoted.decode()}')
+    rows = list(csv.DictReader(io.StringIO(data.decode('utf-8'),
+                                           newline='')))
+    expect('exported rows', len(rows), 1)
+    row = rows[0]
+    for column, wanted in (('reference', 'INC-000001'), ('title', TITLE),
+                           ('service', SERVICE), ('severity', 'SEV2'),
+                           ('status', 'Closed'), ('root_cause', ROOT_CAUSE),
+                           ('resolution', RESOLUTION)):
+        if column not in row:
+            raise StepFailed(f'{path} has no column {column!r}: '
+                             f'{list(row)}')
+        expect(f'exported {column}', row[column], wanted)
 
 
 def run(desk):
@@ -253,7 +309,13 @@ def run(desk):
         label_shown(calc, state)
         desk.screenshot(f'calculator-{downtime}')
 
-    # 8. Export the list to CSV through the dialog.
+    # 8. Export the list to CSV through the dialog, from the main menu.
+    csv_path = os.path.join(os.path.dirname(db), 'incidents.csv')
+    export_csv(desk, csv_path)
+    shutil.copy(csv_path, desk.shots_dir)
+    check_csv(csv_path)
+    desk.screenshot('exported')
+
     # 9. Quit, start again, find everything still there.
     desk.quit()
     desk.start()
@@ -261,6 +323,12 @@ def run(desk):
     label_shown(desk.window, TITLE)
     open_page(desk, 'Dashboard')
     find(desk.window, 'push button', 'Closed 1')
+    log('  ok: the dashboard counts 1 closed incident')
+    open_page(desk, 'SLA')
+    sla = find(desk.window, None, 'DeskSlaPage', only_visible=False)
+    figures = find(sla, 'label', re.compile(r'^[0-9.]+ %, down '))
+    expect(f'uptime and downtime of {SERVICE} after the restart',
+           clean(name(figures)), wanted)
     desk.screenshot('restarted')
     expect('stored incidents after restart',
            [r[:4] for r in incident_row(db)],
