@@ -15,23 +15,29 @@
 
 /* No control character in a single-line text; tab, LF and CR allowed in
  * a long one. The classes cover C0, DEL and C1 (U+0080 to U+009F, here
- * in UTF-8), as g_unichar_iscntrl does. A GLOB with a class after '*'
- * reads the class again at every character, which made a large import
- * take twice as long, so a quicker test comes first and the GLOB only
- * decides when that one cannot: json_quote writes every C0 character
- * as an escape (\b, \t, \n, \f, \r, else \u00XX), a GLOB for one plain
- * character is a plain search, and every C1 character in UTF-8 starts
- * with the byte C2.
+ * in UTF-8), as g_unichar_iscntrl does.
  */
-#define ONE_LINE(col) \
-  "CHECK ((json_quote (" col ") NOT GLOB '*\\*' AND\n" \
-  "        " col " NOT GLOB '*\x7f*' AND instr (" col ", '\xc2') = 0) OR\n" \
-  "       " col " NOT GLOB '*[\x01-\x1f\x7f-\xc2\x9f]*')"
-#define MULTI_LINE(col) \
-  "CHECK ((json_quote (" col ") NOT GLOB '*\\u*' AND\n" \
-  "        " col " NOT GLOB '*\x08*' AND " col " NOT GLOB '*\x0c*' AND\n" \
-  "        " col " NOT GLOB '*\x7f*' AND instr (" col ", '\xc2') = 0) OR\n" \
-  "       " col " NOT GLOB '*[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\xc2\x9f]*')"
+#define ONE_LINE_OK(col) \
+  col " NOT GLOB '*[\x01-\x1f\x7f-\xc2\x9f]*'"
+#define MULTI_LINE_OK(col) \
+  col " NOT GLOB '*[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\xc2\x9f]*'"
+#define ONE_LINE(col) "CHECK (" ONE_LINE_OK (col) ")"
+#define MULTI_LINE(col) "CHECK (" MULTI_LINE_OK (col) ")"
+
+/* A GLOB with a class after '*' reads the class again at every
+ * character, which made a large import take twice as long. So the
+ * incidents, written in bulk, check all their texts at once with a
+ * quicker test first, and the GLOBs only decide when that one cannot:
+ * json_array writes every C0 character as an escape (\b, \t, \n, \f,
+ * \r, else \u00XX), a GLOB for one plain character is a plain search,
+ * and every C1 character in UTF-8 starts with the byte C2.
+ */
+#define INCIDENT_ONE_LINE "reference, title, assignee, reporter"
+#define INCIDENT_MULTI_LINE \
+  "description, root_cause, five_whys, workaround, resolution"
+#define INCIDENT_TEXTS \
+  "reference || title || assignee || reporter || description ||\n" \
+  "            root_cause || five_whys || workaround || resolution"
 
 static const char migration_1[] =
   "PRAGMA application_id = 1229214539;\n"
@@ -66,20 +72,17 @@ static const char migration_1[] =
 
   "CREATE TABLE incidents (\n"
   "  id              INTEGER PRIMARY KEY,\n"
-  "  reference       TEXT NOT NULL UNIQUE CHECK (length (reference) > 0)\n"
-  "                  " ONE_LINE ("reference") ",\n"
+  "  reference       TEXT NOT NULL UNIQUE CHECK (length (reference) > 0),\n"
   "  title           TEXT NOT NULL\n"
   "                  CHECK (length (trim (title)) > 0 AND\n"
-  "                         length (title) <= 200)\n"
-  "                  " ONE_LINE ("title") ",\n"
+  "                         length (title) <= 200),\n"
   "  service_id      INTEGER NOT NULL REFERENCES services (id),\n"
   "  severity        INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 4),\n"
   "  impact          INTEGER NOT NULL CHECK (impact BETWEEN 0 AND 2),\n"
   "  status          INTEGER NOT NULL CHECK (status BETWEEN 0 AND 6),\n"
-  "  description     TEXT NOT NULL DEFAULT ''\n"
-  "                  " MULTI_LINE ("description") ",\n"
-  "  assignee        TEXT NOT NULL DEFAULT '' " ONE_LINE ("assignee") ",\n"
-  "  reporter        TEXT NOT NULL DEFAULT '' " ONE_LINE ("reporter") ",\n"
+  "  description     TEXT NOT NULL DEFAULT '',\n"
+  "  assignee        TEXT NOT NULL DEFAULT '',\n"
+  "  reporter        TEXT NOT NULL DEFAULT '',\n"
   "  detected_at     INTEGER NOT NULL,\n"
   "  acknowledged_at INTEGER CHECK (acknowledged_at >= detected_at),\n"
   "  impact_start    INTEGER,\n"
@@ -94,20 +97,30 @@ static const char migration_1[] =
   "                                                detected_at) AND\n"
   "                         closed_at >= coalesce (resolved_at,\n"
   "                                                detected_at)),\n"
-  "  root_cause      TEXT NOT NULL DEFAULT ''\n"
-  "                  " MULTI_LINE ("root_cause") ",\n"
-  "  five_whys       TEXT NOT NULL DEFAULT ''\n"
-  "                  " MULTI_LINE ("five_whys") ",\n"
+  "  root_cause      TEXT NOT NULL DEFAULT '',\n"
+  "  five_whys       TEXT NOT NULL DEFAULT '',\n"
   "  factor          INTEGER NOT NULL DEFAULT 0\n"
   "                  CHECK (factor BETWEEN 0 AND 5),\n"
-  "  workaround      TEXT NOT NULL DEFAULT ''\n"
-  "                  " MULTI_LINE ("workaround") ",\n"
-  "  resolution      TEXT NOT NULL DEFAULT ''\n"
-  "                  " MULTI_LINE ("resolution") ",\n"
+  "  workaround      TEXT NOT NULL DEFAULT '',\n"
+  "  resolution      TEXT NOT NULL DEFAULT '',\n"
   "  problem_id      INTEGER REFERENCES problems (id) ON DELETE SET NULL,\n"
   "  version         INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),\n"
   "  created_at      INTEGER NOT NULL,\n"
   "  updated_at      INTEGER NOT NULL,\n"
+  "  CHECK ((json_array (" INCIDENT_ONE_LINE ") NOT GLOB '*\\*' AND\n"
+  "          json_array (" INCIDENT_MULTI_LINE ")\n"
+  "            NOT GLOB '*\\[bfu]*' AND\n"
+  "          (" INCIDENT_TEXTS ") NOT GLOB '*\x7f*' AND\n"
+  "          instr (" INCIDENT_TEXTS ", '\xc2') = 0) OR\n"
+  "         (" ONE_LINE_OK ("reference") " AND\n"
+  "          " ONE_LINE_OK ("title") " AND\n"
+  "          " ONE_LINE_OK ("assignee") " AND\n"
+  "          " ONE_LINE_OK ("reporter") " AND\n"
+  "          " MULTI_LINE_OK ("description") " AND\n"
+  "          " MULTI_LINE_OK ("root_cause") " AND\n"
+  "          " MULTI_LINE_OK ("five_whys") " AND\n"
+  "          " MULTI_LINE_OK ("workaround") " AND\n"
+  "          " MULTI_LINE_OK ("resolution") ")),\n"
   "  CHECK (coalesce (impact_end, resolved_at) >=\n"
   "         coalesce (impact_start, detected_at))\n"
   ") STRICT;\n"
