@@ -253,8 +253,10 @@ def type_text(text):
 
 def focus_window(title, timeout=DEFAULT_TIMEOUT):
     """Gives the keyboard to the newest window with this title."""
+    pattern = '^' + re.sub(r'([][\\.^$*+?(){}|])', r'\\\1', title) + '$'
+
     def search():
-        r = subprocess.run(['xdotool', 'search', '--name', f'^{title}$'],
+        r = subprocess.run(['xdotool', 'search', '--name', pattern],
                            capture_output=True, text=True)
         ids = r.stdout.split()
         return ids[-1] if ids else None
@@ -390,6 +392,18 @@ class Desk:
             raise StepFailed(f'the application quit with status '
                              f'{self.proc.returncode}')
         self.proc = None
+
+    def focus_newest(self):
+        """Gives the keyboard to the application's newest window, such as
+        a message dialog, which has no X title to search for."""
+        r = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid',
+                            str(self.proc.pid)], capture_output=True,
+                           text=True)
+        ids = sorted(r.stdout.split(), key=int)
+        if not ids:
+            raise StepFailed('the application has no window on screen')
+        subprocess.run(['xdotool', 'windowfocus', '--sync', ids[-1]],
+                       capture_output=True, timeout=20)
 
     def kill(self):
         if self.proc and self.proc.poll() is None:
