@@ -54,6 +54,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  REPLACING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   DeskStore *store;
@@ -291,6 +298,10 @@ replace_ids (DeskIncidentListModel *self,
 {
   guint old_n = self->ids->len;
   guint new_n = ids->len;
+
+  /* Still the old rows: a view may let go of them cheaply now. */
+  if (old_n != 0 || new_n != 0)
+    g_signal_emit (self, signals[REPLACING], 0, old_n, new_n);
 
   g_array_unref (self->ids);
   self->ids = ids;
@@ -533,6 +544,11 @@ desk_incident_list_model_class_init (DeskIncidentListModelClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[REPLACING] =
+    g_signal_new ("replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT,
+                  G_TYPE_UINT);
 }
 
 static void

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (DeskIncidentListModel, desk_incident_list_model,
 /* A GListModel of DeskIncidentObject. It holds only the row ids of the
  * current query and materialises items in small blocks when asked for
  * them, keeping a few blocks cached.
+ *
+ * "replacing" (guint old_n, guint new_n) is emitted when a query's
+ * result is about to replace every row, while the model still holds
+ * the old rows; one "items-changed" (0, old_n, new_n) follows.
  */
 DeskIncidentListModel *desk_incident_list_model_new       (void);
 

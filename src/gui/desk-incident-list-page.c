@@ -102,6 +102,7 @@ struct _DeskIncidentListPage
 
   guint                  compact : 1;
   guint                  updating : 1;
+  guint                  detached : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DeskIncidentListPage, desk_incident_list_page,
@@ -170,6 +171,37 @@ attach_view (DeskIncidentListPage *self)
 
   gtk_column_view_set_model (self->column_view, self->compact ? NULL : model);
   gtk_list_view_set_model (self->list_view, self->compact ? model : NULL);
+}
+
+/* GTK 4.8 takes a change of many rows into a view by looking up every
+ * new row among the widgets it had, which materialises thousands of
+ * rows and stalls the window for a second. A view left without a model
+ * meanwhile lets go of the old rows at once and takes the new ones as
+ * a fresh list.
+ */
+#define DETACH_ROWS 1000
+
+static void
+on_replacing (DeskIncidentListPage *self,
+              guint                 old_n,
+              guint                 new_n)
+{
+  if (old_n == 0 || old_n + new_n < DETACH_ROWS)
+    return;
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_list_view_set_model (self->list_view, NULL);
+  self->detached = TRUE;
+}
+
+static void
+on_selection_changed (DeskIncidentListPage *self)
+{
+  if (!self->detached)
+    return;
+
+  self->detached = FALSE;
+  attach_view (self);
 }
 
 static guint
@@ -701,8 +733,15 @@ desk_incident_list_page_init (DeskIncidentListPage *self)
                            G_CALLBACK (update_view), self,
                            G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->model, "replacing",
+                           G_CALLBACK (on_replacing), self,
+                           G_CONNECT_SWAPPED);
+
   model = g_object_ref (G_LIST_MODEL (self->model));
   self->selection = gtk_no_selection_new (model);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
   attach_view (self);
 
   setup_filters (self);
