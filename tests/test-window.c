@@ -197,7 +197,7 @@ typedef struct
 static const BadFile bad_files[] = {
   { "not-a-database", "This is a shopping list, not a database.\n", 41,
     "This database is damaged" },
-  { "truncated-header", "SQLite format 3\0\x10\0\x01\x01", 22,
+  { "truncated-header", "SQLite format 3\0\x10\0\x01\x01", 20,
     "This database is damaged" },
 };
 
