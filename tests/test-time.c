@@ -73,6 +73,16 @@ static const ParseCase parse_cases[] = {
   { "UTC", "2025-03-09 14:05 tomorrow", DESK_FOLD_REFUSE,
     NULL, DESK_ERROR_PARSE },
   { "UTC", "09/03/2025 14:05", DESK_FOLD_REFUSE, NULL, DESK_ERROR_PARSE },
+  /* Times that would leave the four-digit years in some zone. */
+  { "UTC", "9999-12-31T23:59:59-12:00", DESK_FOLD_REFUSE,
+    NULL, DESK_ERROR_INVALID },
+  { "Asia/Jakarta", "9999-12-31 23:00", DESK_FOLD_REFUSE,
+    NULL, DESK_ERROR_INVALID },
+  { "UTC", "0001-01-01T00:00:00+14:00", DESK_FOLD_REFUSE,
+    NULL, DESK_ERROR_INVALID },
+  { "UTC", "9999-12-30T23:59:59Z", DESK_FOLD_REFUSE,
+    "9999-12-30T23:59:59+00:00" },
+  { "UTC", "0001-01-02", DESK_FOLD_REFUSE, "0001-01-02T00:00:00+00:00" },
   /* Spring forward: 02:00-03:00 does not exist in Berlin on 30 March. */
   { "Europe/Berlin", "2025-03-30 02:30", DESK_FOLD_REFUSE,
     NULL, DESK_ERROR_INVALID },

@@ -16,6 +16,12 @@
 
 #define SECONDS_PER_DAY 86400
 
+/* 0001-01-02T00:00:00Z and 9999-12-30T23:59:59Z: a day inside the
+ * four-digit years, the most any UTC offset can move a time.
+ */
+#define MIN_INSTANT (G_GINT64_CONSTANT (-62135596800) + SECONDS_PER_DAY)
+#define MAX_INSTANT (G_GINT64_CONSTANT (253402300799) - SECONDS_PER_DAY)
+
 /* The offset table covers 1900 to 2200; instants outside it ask GLib. */
 #define TABLE_MIN G_GINT64_CONSTANT (-2208988800)
 #define TABLE_MAX G_GINT64_CONSTANT (7258118400)
@@ -671,6 +677,7 @@ desk_time_parse (const char  *text,
                  GError     **error)
 {
   g_autofree char *shown = NULL;
+  gint64 instant;
   Fields f;
 
   g_return_val_if_fail (out != NULL, FALSE);
@@ -694,18 +701,31 @@ desk_time_parse (const char  *text,
     }
 
   if (f.has_offset)
+    instant = local_seconds (f.year, f.month, f.day,
+                             f.hour, f.minute, f.second) - f.offset;
+  else
     {
-      *out = local_seconds (f.year, f.month, f.day,
-                            f.hour, f.minute, f.second) - f.offset;
-      return TRUE;
+      g_return_val_if_fail (tz != NULL, FALSE);
+
+      shown = g_strstrip (g_strdup (text));
+      if (!from_local (tz, shown, f.year, f.month, f.day,
+                       f.hour, f.minute, f.second, fold, &instant, error))
+        return FALSE;
     }
 
-  g_return_val_if_fail (tz != NULL, FALSE);
+  /* An instant must read back with a four-digit year in every zone, or
+   * the export would write a time that no import accepts.
+   */
+  if (instant < MIN_INSTANT || instant > MAX_INSTANT)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("“%s” is not a real date and time."), text);
+      return FALSE;
+    }
 
-  shown = g_strstrip (g_strdup (text));
+  *out = instant;
 
-  return from_local (tz, shown, f.year, f.month, f.day,
-                     f.hour, f.minute, f.second, fold, out, error);
+  return TRUE;
 }
 
 /* Formatting */
