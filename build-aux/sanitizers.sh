@@ -46,9 +46,13 @@ strict_string_checks=1:check_initialization_order=1"
   export LSAN_OPTIONS="suppressions=$src/tests/lsan-suppressions.txt:\
 print_suppressions=0"
 
-  # Everything but the install test, which only copies files.
+  # Everything but the install test, which only copies files, and the
+  # end-to-end walk, which drives the installed program through the
+  # accessibility bus with timeouts sized for a normal build: it runs
+  # in the plain suite, and every unit it drives is tested here.
   build-aux/with-display.sh meson test -C _build-asan --print-errorlogs \
-    --timeout-multiplier 4 --no-suite install "$@" || status=1
+    --timeout-multiplier 4 --no-suite install --no-suite e2e "$@" ||
+    status=1
   unset G_SLICE ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 fi
 
