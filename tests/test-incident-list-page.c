@@ -302,6 +302,65 @@ test_compact (Fixture       *fixture,
                    "table");
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Over a thousand rows, the view lets go of the old rows before the new
+ * ones come and takes the new result back afterwards.
+ */
+static void
+test_large_change (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DeskQuery) severity = desk_query_new ();
+  g_autoptr(DeskQuery) all = desk_query_new ();
+  GtkColumnView *view;
+  GListModel *shown;
+
+  fill_demo (fixture, 1500);
+  set_store (fixture);
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (fixture->page),
+                                       GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (view);
+
+  desk_incident_list_page_select (fixture->page, NULL, DESK_SEVERITY_SEV2,
+                                  -1);
+  severity->severity_mask = 1u << DESK_SEVERITY_SEV2;
+  assert_shows (fixture, severity);
+
+  shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                    desk_incident_list_model_get_ids (
+                      desk_incident_list_page_get_model (fixture->page))->len);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 1500);
+
+  desk_incident_list_page_select (fixture->page, NULL, 0, -1);
+  assert_shows (fixture, all);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1500);
+  g_assert_cmpstr (desk_incident_list_page_get_count_text (fixture->page), ==,
+                   "1500 incidents");
+}
+
 /* Clicking a column header sorts in the store, not in GTK. */
 static void
 test_sort_by_column (Fixture       *fixture,
@@ -440,6 +499,8 @@ main (int   argc,
               fixture_set_up, test_sort_by_column, fixture_tear_down);
   g_test_add ("/incident-list-page/uci498", Fixture, NULL, fixture_set_up,
               test_uci498, fixture_tear_down);
+  g_test_add ("/incident-list-page/large-change", Fixture, NULL,
+              fixture_set_up, test_large_change, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -48,9 +48,12 @@ typedef struct
   const char *binary;
   const char *sqlite3;
   const char *workdir;
+  const char *schema_dir;
   guint       repeat;
   gboolean    keep;
   gboolean    generate_only;
+  gboolean    cli;
+  gboolean    window;
 } Options;
 
 /* Runs @argv with stdin from @in_path (or /dev/null) and stdout to
@@ -292,7 +295,9 @@ fill_one (const char *path,
 
   store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
   if (store == NULL ||
-      !desk_demo_fill (store, count, 1, BENCH_NOW, NULL, NULL, NULL, &error))
+      (count > 0 &&
+       !desk_demo_fill (store, count, 1, BENCH_NOW, NULL, NULL, NULL,
+                        &error)))
     {
       g_printerr ("Cannot create the demo database: %s\n", error->message);
       return 1;
@@ -490,6 +495,271 @@ bench_size (const Options *options,
   return TRUE;
 }
 
+/* The window's side. The binary's benchmark hook prints its own timings
+ * (from the start of main() to a painted frame) and its own peak
+ * memory, so neither the virtual display nor the session bus count.
+ */
+#define WINDOW_FILTER "severity=SEV1"
+#define EMPTY_EXTRA_KB (64 * 1024)
+
+/* What the list runs for that filter: the ids in the list's order, then
+ * the rows it reads with them to show at once (PREFETCH in
+ * desk-incident-list-model.c).
+ */
+static const char window_filter_sql[] =
+  "SELECT i.id FROM incidents i WHERE i.severity IN (1) "
+  "ORDER BY i.detected_at DESC, i.id DESC; "
+  "SELECT i.*, s.name, p.reference FROM incidents i "
+  "JOIN services s ON s.id = i.service_id "
+  "LEFT JOIN problems p ON p.id = i.problem_id "
+  "WHERE i.severity IN (1) "
+  "ORDER BY i.detected_at DESC, i.id DESC LIMIT 100;";
+
+typedef struct
+{
+  double   first_frame_ms;
+  double   ready_ms;
+  double   filter_ms;
+  double   max_stall_ms;
+  guint    filter_rows;
+  long     peak_rss_kb;
+  gboolean ok;
+} WindowSample;
+
+static gboolean
+parse_window_output (const char   *path,
+                     WindowSample *sample)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint found = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (lines[i], " ", 2);
+      double value;
+
+      if (g_strv_length (kv) != 2)
+        continue;
+      value = g_ascii_strtod (kv[1], NULL);
+
+      if (g_str_equal (kv[0], "first-frame-ms"))
+        sample->first_frame_ms = value, found++;
+      else if (g_str_equal (kv[0], "ready-ms"))
+        sample->ready_ms = value, found++;
+      else if (g_str_equal (kv[0], "filter-ms"))
+        sample->filter_ms = value, found++;
+      else if (g_str_equal (kv[0], "filter-rows"))
+        sample->filter_rows = (guint) value, found++;
+      else if (g_str_equal (kv[0], "max-stall-ms"))
+        sample->max_stall_ms = value, found++;
+      else if (g_str_equal (kv[0], "peak-rss-kb"))
+        sample->peak_rss_kb = (long) value, found++;
+    }
+
+  return found == 6;
+}
+
+static WindowSample
+run_window (const Options *options,
+            const char    *db,
+            const char    *log_path)
+{
+  g_autofree char *out = g_strconcat (db, ".window", NULL);
+  const char * const argv[] = { options->binary, "--database", db, NULL };
+  WindowSample sample = { 0 };
+  Sample process;
+
+  process = run_process (argv, out, log_path);
+  sample.ok = process.ok && parse_window_output (out, &sample);
+  if (!sample.ok)
+    g_printerr ("the window gave no timings for %s (see %s)\n", db, out);
+  g_unlink (out);
+
+  return sample;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  const double *x = a, *y = b;
+
+  return *x < *y ? -1 : *x > *y;
+}
+
+static double
+median_double (double *values,
+               guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return values[n / 2];
+}
+
+/* The median of each figure on its own; the highest peak memory. */
+static WindowSample
+median_window (const WindowSample *samples,
+               guint               n)
+{
+  g_autofree double *v = g_new (double, n);
+  WindowSample m = samples[0];
+
+#define MEDIAN_OF(field) \
+  G_STMT_START { \
+    for (guint i = 0; i < n; i++) \
+      v[i] = samples[i].field; \
+    m.field = median_double (v, n); \
+  } G_STMT_END
+
+  MEDIAN_OF (first_frame_ms);
+  MEDIAN_OF (ready_ms);
+  MEDIAN_OF (filter_ms);
+  MEDIAN_OF (max_stall_ms);
+#undef MEDIAN_OF
+
+  for (guint i = 0; i < n; i++)
+    {
+      m.ok &= samples[i].ok;
+      m.peak_rss_kb = MAX (m.peak_rss_kb, samples[i].peak_rss_kb);
+    }
+
+  return m;
+}
+
+typedef struct
+{
+  guint        count;
+  WindowSample window;
+  Sample       query;
+} WindowRow;
+
+/* One untimed run of each side, then the window and sqlite3 in turn. */
+static void
+measure_window (const Options *options,
+                const char    *db,
+                gboolean       with_query,
+                const char    *log_path,
+                WindowRow     *row)
+{
+  g_autofree WindowSample *samples = g_new0 (WindowSample,
+                                             options->repeat);
+  g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (Sample));
+  const char * const query_argv[] = { options->sqlite3, db,
+                                      window_filter_sql, NULL };
+
+  run_window (options, db, log_path);
+  if (with_query)
+    run_process (query_argv, NULL, log_path);
+
+  for (guint i = 0; i < options->repeat; i++)
+    {
+      samples[i] = run_window (options, db, log_path);
+      if (with_query)
+        {
+          Sample sample = run_process (query_argv, NULL, log_path);
+
+          g_array_append_val (queries, sample);
+        }
+    }
+
+  row->window = median_window (samples, options->repeat);
+  if (with_query)
+    row->query = median_of (queries);
+}
+
+static const char *
+verdict (gboolean ok,
+         gboolean met)
+{
+  return !ok ? "FAILED" : met ? "ok" : "MISSED";
+}
+
+static gboolean
+bench_window (const Options *options,
+              const char    *self,
+              char         **size_list)
+{
+  g_autofree char *empty = g_strdup_printf ("%s/bench-empty.db",
+                                            options->workdir);
+  g_autofree char *log = g_strdup_printf ("%s/bench-window.log",
+                                          options->workdir);
+  WindowRow base = { 0 };
+  gboolean ok = TRUE;
+
+  g_setenv ("INCIDENTDESK_BENCHMARK", "1", TRUE);
+  g_setenv ("INCIDENTDESK_BENCHMARK_FILTER", WINDOW_FILTER, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (options->schema_dir != NULL)
+    g_setenv ("GSETTINGS_SCHEMA_DIR", options->schema_dir, TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+
+  printf ("\nThe window (" WINDOW_FILTER " chosen on the list after the "
+          "dashboard and list are ready),\nmedian of %u runs of a fresh "
+          "process after one untimed run; the filter\nbeside sqlite3 "
+          "running the list's query and reading the rows shown first.\n",
+          options->repeat);
+
+  if (!fill_database (self, empty, 0, log))
+    return FALSE;
+  measure_window (options, empty, FALSE, log, &base);
+  printf ("  %-10s first frame %7.0f ms; ready %7.0f ms; filter %6.0f ms; "
+          "longest stall %5.0f ms; peak memory %6.1f MB\n",
+          "empty", base.window.first_frame_ms, base.window.ready_ms,
+          base.window.filter_ms, base.window.max_stall_ms,
+          base.window.peak_rss_kb / 1024.0);
+  fflush (stdout);
+  ok &= base.window.ok;
+
+  for (guint i = 0; size_list[i] != NULL; i++)
+    {
+      guint count = (guint) g_ascii_strtoull (size_list[i], NULL, 10);
+      g_autofree char *db = g_strdup_printf ("%s/bench-%u.db",
+                                             options->workdir, count);
+      WindowRow row = { count };
+      double frame_ratio, filter_ratio;
+      long memory_limit = base.window.peak_rss_kb + EMPTY_EXTRA_KB;
+
+      if (!fill_database (self, db, count, log))
+        {
+          ok = FALSE;
+          continue;
+        }
+
+      measure_window (options, db, TRUE, log, &row);
+      frame_ratio = row.window.first_frame_ms /
+                    MAX (base.window.first_frame_ms, 1e-3);
+      filter_ratio = row.window.filter_ms /
+                     MAX (row.query.seconds * 1000, 1e-3);
+
+      printf ("  %-10u first frame %7.0f ms vs %.0f ms: %5.2f×  ≤ 1.5×  %s\n",
+              count, row.window.first_frame_ms,
+              base.window.first_frame_ms, frame_ratio,
+              verdict (row.window.ok && base.window.ok, frame_ratio <= 1.5));
+      printf ("  %-10s filter (%u rows) %7.0f ms vs sqlite3 %.1f ms: "
+              "%6.1f×  ≤ 2×  %s\n", "",
+              row.window.filter_rows, row.window.filter_ms,
+              row.query.seconds * 1000, filter_ratio,
+              verdict (row.window.ok && row.query.ok, filter_ratio <= 2.0));
+      printf ("  %-10s peak memory %6.1f MB vs %.1f MB + 64 MB  %s\n", "",
+              row.window.peak_rss_kb / 1024.0,
+              base.window.peak_rss_kb / 1024.0,
+              verdict (row.window.ok,
+                       row.window.peak_rss_kb <= memory_limit));
+      printf ("  %-10s (ready %.0f ms; longest stall of the main loop "
+              "%.0f ms)\n", "", row.window.ready_ms,
+              row.window.max_stall_ms);
+      fflush (stdout);
+      ok &= row.window.ok && row.query.ok;
+    }
+
+  return ok;
+}
+
 /* The child behind "create one incident": open, one durable commit,
  * exit.
  */
@@ -536,6 +806,7 @@ main (int   argc,
   g_auto(GStrv) size_list = NULL;
   g_autoptr(GArray) memory = g_array_new (FALSE, TRUE, sizeof (Memory));
   Options options = { .sqlite3 = "sqlite3", .repeat = 3 };
+  g_autofree char *only = NULL;
   gboolean ok = TRUE;
   int repeat = 3;
   const GOptionEntry entries[] = {
@@ -551,6 +822,10 @@ main (int   argc,
       "Keep the exported and imported files", NULL },
     { "generate-only", 0, 0, G_OPTION_ARG_NONE, &options.generate_only,
       "Only create the demo databases", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Only the command line (cli) or the window (window)", "PART" },
+    { "schema-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.schema_dir,
+      "Folder of the compiled settings schema, for the window", "DIR" },
     { "create-one", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &create,
       NULL, NULL },
     { "fill", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &fill,
@@ -579,37 +854,46 @@ main (int   argc,
       return 2;
     }
   options.repeat = MAX (repeat, 1);
+  options.cli = only == NULL || g_str_equal (only, "cli");
+  options.window = (only == NULL || g_str_equal (only, "window")) &&
+                   !options.generate_only;
   self = g_file_read_link ("/proc/self/exe", NULL);
   size_list = g_strsplit (sizes != NULL ? sizes : "100000,1000000", ",", -1);
   g_mkdir_with_parents (options.workdir, 0700);
 
-  printf ("IncidentDesk beside sqlite3 on the same file. Each time is the "
-          "median of %u runs\nof a fresh process, the two sides taking "
-          "turns after one untimed run; the ratio\nis of wall-clock times, "
-          "the CPU ratio of user + system time.\n", options.repeat);
-  printf ("  %-22s%12s   %12s   %7s   %7s   %s\n", "operation",
-          "incidentdesk", "sqlite3", "ratio", "CPU", "target");
-
-  for (guint i = 0; size_list[i] != NULL; i++)
+  if (options.cli)
     {
-      Memory m = { 0 };
-      guint count = (guint) g_ascii_strtoull (size_list[i], NULL, 10);
+      printf ("IncidentDesk beside sqlite3 on the same file. Each time is the "
+              "median of %u runs\nof a fresh process, the two sides taking "
+              "turns after one untimed run; the ratio\nis of wall-clock times, "
+              "the CPU ratio of user + system time.\n", options.repeat);
+      printf ("  %-22s%12s   %12s   %7s   %7s   %s\n", "operation",
+              "incidentdesk", "sqlite3", "ratio", "CPU", "target");
 
-      ok &= bench_size (&options, self, count, &m);
-      g_array_append_val (memory, m);
+      for (guint i = 0; size_list[i] != NULL; i++)
+        {
+          Memory m = { 0 };
+          guint count = (guint) g_ascii_strtoull (size_list[i], NULL, 10);
+
+          ok &= bench_size (&options, self, count, &m);
+          g_array_append_val (memory, m);
+        }
+
+      if (memory->len > 1 && !options.generate_only)
+        {
+          Memory *first = &g_array_index (memory, Memory, 0);
+          Memory *last = &g_array_index (memory, Memory, memory->len - 1);
+
+          printf ("\nPeak memory from %s to %s incidents: "
+                  "export %.1f → %.1f MB, SLA report %.1f → %.1f MB\n",
+                  size_list[0], size_list[memory->len - 1],
+                  first->export_kb / 1024.0, last->export_kb / 1024.0,
+                  first->report_kb / 1024.0, last->report_kb / 1024.0);
+        }
     }
 
-  if (memory->len > 1 && !options.generate_only)
-    {
-      Memory *first = &g_array_index (memory, Memory, 0);
-      Memory *last = &g_array_index (memory, Memory, memory->len - 1);
-
-      printf ("\nPeak memory from %s to %s incidents: export %.1f → %.1f MB, "
-              "SLA report %.1f → %.1f MB\n",
-              size_list[0], size_list[memory->len - 1],
-              first->export_kb / 1024.0, last->export_kb / 1024.0,
-              first->report_kb / 1024.0, last->report_kb / 1024.0);
-    }
+  if (options.window)
+    ok &= bench_window (&options, self, size_list);
 
   return ok ? 0 : 1;
 }
