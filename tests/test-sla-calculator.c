@@ -118,6 +118,7 @@ static const ParseCase parse_cases[] = {
   { "1 d 6 h", 60, TRUE, 108000 },
   { "30", 86400, TRUE, 2592000 },
   { "2 jam 3 menit", 60, TRUE, 7380 },
+  { "43 mnt 12 dtk", 60, TRUE, 2592 },
   { "90 s", 60, TRUE, 90 },
   { "", 60, FALSE, 0 },
   { "min", 60, FALSE, 0 },

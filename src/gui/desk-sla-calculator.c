@@ -61,15 +61,19 @@ static const struct
   const char *name;
   double      seconds;
 } units[] = {
+  /* English and Indonesian words, and the abbreviations the figures are
+   * shown with in both ("43 min 12 s", "43 mnt 12 dtk"), so a figure can
+   * be copied back in.
+   */
   { "d", SECONDS_PER_DAY }, { "day", SECONDS_PER_DAY },
   { "days", SECONDS_PER_DAY }, { "hari", SECONDS_PER_DAY },
   { "h", SECONDS_PER_HOUR }, { "hr", SECONDS_PER_HOUR },
   { "hrs", SECONDS_PER_HOUR }, { "hour", SECONDS_PER_HOUR },
   { "hours", SECONDS_PER_HOUR }, { "jam", SECONDS_PER_HOUR },
   { "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 },
-  { "minutes", 60 }, { "menit", 60 },
+  { "minutes", 60 }, { "menit", 60 }, { "mnt", 60 },
   { "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 },
-  { "seconds", 1 }, { "detik", 1 },
+  { "seconds", 1 }, { "detik", 1 }, { "dtk", 1 },
 };
 
 static const char *
