@@ -393,6 +393,17 @@ class Desk:
                              f'{self.proc.returncode}')
         self.proc = None
 
+    def wait_window_gone(self, title, timeout=DEFAULT_TIMEOUT):
+        """Waits, asking the X server only, until no window of the
+        application has this title, then lets GTK settle."""
+        def gone():
+            r = subprocess.run(['xdotool', 'search', '--onlyvisible',
+                                '--name', f'^{title}$'],
+                               capture_output=True, text=True)
+            return not r.stdout.split()
+        wait_for(f'the window {title!r} to close', gone, timeout)
+        time.sleep(1)
+
     def focus_newest(self):
         """Gives the keyboard to the application's newest window, such as
         a message dialog, which has no X title to search for."""

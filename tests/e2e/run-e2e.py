@@ -154,6 +154,9 @@ def inner(args):
         except Exception:
             traceback.print_exc()
             print(f'FAIL: {sys.exc_info()[1]}', flush=True)
+            if desk.proc is not None and desk.proc.poll() is not None:
+                print(f'the application had ended with status '
+                      f'{desk.proc.returncode}; its log: {desk.log_path}')
             try:
                 shot = desk.screenshot('failure')
                 print(f'screenshot of the failure: {shot}')

@@ -203,8 +203,9 @@ def run(desk):
     focus_window('Export to File')
     replace(csv_path)
     press('Return')
-    toast_shown(desk, re.compile(r'^Exported 1 incident'))
+    desk.wait_window_gone('Export to File')
     wait_for(f'{csv_path} to be written', lambda: os.path.exists(csv_path))
+    toast_shown(desk, re.compile(r'^Exported 1 incident'))
     check_csv(csv_path)
 
     # Ctrl+Q, start again: all still there.

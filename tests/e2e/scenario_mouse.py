@@ -139,9 +139,11 @@ def export_csv(desk, path):
     type_text(path)
     desk.screenshot('export-file-name')
     key('Return')
-    desk.no_dialog('Export to File')
+    # GTK 4.8 may crash when its accessible tree is read while the file
+    # chooser is being destroyed: wait through the X server first.
+    desk.wait_window_gone('Export to File')
+    wait_for(f'{path} to be written', lambda: os.path.exists(path), 20)
     toast_shown(desk, 'Exported 1 incident')
-    wait_for(f'{path} to be written', lambda: os.path.exists(path), 10)
 
 
 def check_csv(path):
