@@ -618,6 +618,9 @@ test_import_bad_data (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 1);
   assert_one_sentence (run.err);
   g_assert_nonnull (strstr (run.err, "3"));
+  /* The good row on line 2 was not written, and the report says so. */
+  g_assert_null (strstr (run.out, "Incidents created"));
+  g_assert_nonnull (strstr (run.out, "Nothing was imported"));
   /* The field by its label or by its column name. */
   if (strstr (run.err, label_a) == NULL && strstr (run.err, label_b) == NULL &&
       strstr (run.err, desk_field_to_string (bad->fields[0])) == NULL &&

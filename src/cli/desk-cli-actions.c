@@ -438,13 +438,25 @@ run_sla_report (const DeskCliOptions *options)
 static void
 print_import_report (const DeskImportReport *report)
 {
+  gboolean written = !report->dry_run && report->n_errors == 0;
+
   if (report->dry_run)
     g_print ("%s\n", _("Dry run: nothing was written."));
+  else if (!written)
+    g_print ("%s\n", _("Nothing was imported: fix the errors below and "
+                       "try again."));
 
   g_print (_("Format: %s\n"), desk_import_format_to_string (report->format));
   g_print (_("Rows read: %u\n"), report->n_rows);
-  g_print (_("Incidents created: %u\n"), report->n_created);
-  g_print (_("Incidents updated: %u\n"), report->n_updated);
+
+  /* After a refused batch these counts would claim rows that were never
+   * written.
+   */
+  if (written || report->dry_run)
+    {
+      g_print (_("Incidents created: %u\n"), report->n_created);
+      g_print (_("Incidents updated: %u\n"), report->n_updated);
+    }
   g_print (_("Rows skipped: %u\n"), report->n_skipped);
   g_print (_("Warnings: %u\n"), report->n_warnings);
   g_print (_("Errors: %u\n"), report->n_errors);
