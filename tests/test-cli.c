@@ -257,6 +257,38 @@ test_usage (Fixture       *fixture,
   assert_folder_holds (fixture, NULL);
 }
 
+/* Without an action the binary opens the window; the tests run with no
+ * display, where it must say so in one sentence.
+ */
+static void
+test_window_without_display (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *args[] = { "--database", fixture->database, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_argv (fixture, args, &run);
+
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_sentence (run.err);
+  g_assert_nonnull (strstr (run.err, "no display"));
+  assert_no_file (fixture->database);
+}
+
+static void
+test_window_unknown_option (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *args[] = { "--database", fixture->database, "--colour", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_argv (fixture, args, &run);
+
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--colour"));
+  assert_no_file (fixture->database);
+}
+
 /* --summary */
 
 static const char small_summary[] =
@@ -1174,6 +1206,8 @@ main (int   argc,
 
       ADD (path, test_usage, &usage_cases[i]);
     }
+  ADD ("/cli/window/without-display", test_window_without_display, NULL);
+  ADD ("/cli/window/unknown-option", test_window_unknown_option, NULL);
   ADD ("/cli/summary/exact", test_summary_exact, NULL);
   ADD ("/cli/summary/empty", test_summary_empty, NULL);
   ADD ("/cli/summary/read-only", test_summary_read_only, NULL);

@@ -32,6 +32,7 @@ struct _DeskApplication
   gint64         start_time;
   gboolean       demo;
   gboolean       read_only;
+  gboolean       no_display;
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -65,7 +66,39 @@ desk_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  /* Scripts that forget their action land here on machines without a
+   * display: one sentence rather than GTK's warning.
+   */
+  if (!gtk_init_check ())
+    {
+      self->no_display = TRUE;
+      g_printerr ("%s\n", _("The window cannot open because there is no "
+                            "display. On the command line, use --summary, "
+                            "--import, --export or --sla-report."));
+      return 1;
+    }
+
   return -1;
+}
+
+static gboolean
+desk_application_local_command_line (GApplication   *app,
+                                     char         ***arguments,
+                                     int            *exit_status)
+{
+  DeskApplication *self = DESK_APPLICATION (app);
+  GApplicationClass *parent = G_APPLICATION_CLASS (desk_application_parent_class);
+  gboolean handled;
+
+  handled = parent->local_command_line (app, arguments, exit_status);
+
+  /* GApplication gives status 1 for an option it cannot parse; for the
+   * desk, as for its command line, that is wrong usage.
+   */
+  if (handled && *exit_status == 1 && !self->no_display)
+    *exit_status = 2;
+
+  return handled;
 }
 
 /* The demo database lives in its own temporary folder, removed on quit. */
@@ -288,6 +321,7 @@ desk_application_class_init (DeskApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = desk_application_finalize;
+  app_class->local_command_line = desk_application_local_command_line;
   app_class->handle_local_options = desk_application_handle_local_options;
   app_class->startup = desk_application_startup;
   app_class->activate = desk_application_activate;
