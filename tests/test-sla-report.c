@@ -301,6 +301,55 @@ test_open_before_now (Fixture       *f,
 }
 
 static void
+import_closed_outage (Fixture    *f,
+                      const char *reference,
+                      const char *detected,
+                      const char *closed)
+{
+  g_autoptr(DeskIncident) incident = desk_incident_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean created = FALSE;
+
+  desk_incident_set_string (incident, DESK_FIELD_REFERENCE, reference);
+  desk_incident_set_string (incident, DESK_FIELD_TITLE, "Closed long ago");
+  desk_incident_set_string (incident, DESK_FIELD_SERVICE, "Idle");
+  incident->severity = DESK_SEVERITY_SEV2;
+  incident->impact = DESK_IMPACT_OUTAGE;
+  incident->status = DESK_STATUS_CLOSED;
+  incident->detected_at = utc (detected);
+  incident->closed_at = utc (closed);
+
+  g_assert_true (desk_store_import_incident (f->store, incident, NULL,
+                                             &created, &error));
+  g_assert_no_error (error);
+}
+
+/* Imported history can close an outage without recording when it
+ * ended: such an incident is not still going on. Its closing time, when
+ * there is one, ends it.
+ */
+static void
+test_closed_without_end (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(DeskSlaReport) report = NULL;
+  const DeskSlaRow *idle;
+
+  import_closed_outage (f, "OLD-1", "2025-03-05T00:00Z", NULL);
+  import_closed_outage (f, "OLD-2", "2025-03-06T00:00Z", "2025-03-06T01:00Z");
+
+  report = desk_sla_report_build (f->store, "Idle", utc ("2025-03-01T00:00Z"),
+                                  utc ("2025-04-01T00:00Z"), tz, 0, NOW,
+                                  NULL, &error);
+  g_assert_no_error (error);
+  idle = row_named (report, "Idle");
+  g_assert_cmpint (idle->availability.outage_seconds, ==, 3600);
+  g_assert_false (idle->availability.counts_open);
+}
+
+static void
 test_unknown_service (Fixture       *f,
                       gconstpointer  data)
 {
@@ -468,6 +517,7 @@ main (int   argc,
   ADD ("/sla-report/idle-service", test_idle_service);
   ADD ("/sla-report/degraded-weight", test_degraded_weight);
   ADD ("/sla-report/open-before-now", test_open_before_now);
+  ADD ("/sla-report/closed-without-end", test_closed_without_end);
   ADD ("/sla-report/unknown-service", test_unknown_service);
   ADD ("/sla-report/cancelled", test_cancelled);
   ADD ("/sla-report/async", test_async);

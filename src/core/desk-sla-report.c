@@ -139,6 +139,16 @@ build_row (const DeskService      *service,
           DeskInterval span = { r->impact_start, r->impact_end };
           gboolean open = span.end == DESK_TIME_NONE;
 
+          /* Imported history may close an incident without any end
+           * time: it has no measurable downtime, and must not count as
+           * still going on.
+           */
+          if (open && !desk_status_is_open (r->status))
+            {
+              span.end = span.start;
+              open = FALSE;
+            }
+
           /* Still going on: it counts until now. */
           if (open)
             span.end = MAX (now, span.start);

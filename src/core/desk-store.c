@@ -3220,7 +3220,7 @@ desk_store_list_impacts (DeskStore     *self,
   builder_init (&b,
                 "SELECT i.id, s.name, i.severity, i.impact, i.status, "
                 "coalesce (i.impact_start, i.detected_at), "
-                "coalesce (i.impact_end, i.resolved_at), "
+                "coalesce (i.impact_end, i.resolved_at, i.closed_at), "
                 "i.detected_at, i.acknowledged_at, i.resolved_at "
                 "FROM incidents i JOIN services s ON s.id = i.service_id "
                 "WHERE ");
@@ -3235,8 +3235,8 @@ desk_store_list_impacts (DeskStore     *self,
 
   g_string_append_printf (b.sql,
                           "((coalesce (i.impact_start, i.detected_at) < ?%u "
-                          "AND (coalesce (i.impact_end, i.resolved_at) "
-                          "IS NULL OR coalesce (i.impact_end, i.resolved_at) "
+                          "AND (coalesce (i.impact_end, i.resolved_at, i.closed_at) "
+                          "IS NULL OR coalesce (i.impact_end, i.resolved_at, i.closed_at) "
                           "> ?%u)) "
                           "OR (i.acknowledged_at >= ?%u "
                           "AND i.acknowledged_at < ?%u) "
