@@ -361,6 +361,45 @@ test_large_change (Fixture       *fixture,
                    "1500 incidents");
 }
 
+static gboolean
+scrollable (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) -
+         gtk_adjustment_get_page_size (adjustment) > 5000;
+}
+
+static gboolean
+scrolled_back (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_value (adjustment) == 3000;
+}
+
+/* A reload of many rows keeps the place in the list. */
+static void
+test_reload_keeps_place (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskQuery) all = desk_query_new ();
+  GtkAdjustment *adjustment;
+  GtkWidget *view;
+
+  fill_demo (fixture, 1500);
+  set_store (fixture);
+  view = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  spin_until (scrollable, adjustment);
+  gtk_adjustment_set_value (adjustment, 3000);
+
+  desk_incident_list_page_reload (fixture->page);
+  assert_shows (fixture, all);
+  spin_until (scrolled_back, adjustment);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3000);
+}
+
 /* Clicking a column header sorts in the store, not in GTK. */
 static void
 test_sort_by_column (Fixture       *fixture,
@@ -501,6 +540,8 @@ main (int   argc,
               test_uci498, fixture_tear_down);
   g_test_add ("/incident-list-page/large-change", Fixture, NULL,
               fixture_set_up, test_large_change, fixture_tear_down);
+  g_test_add ("/incident-list-page/reload-keeps-place", Fixture, NULL,
+              fixture_set_up, test_reload_keeps_place, fixture_tear_down);
 
   return g_test_run ();
 }
