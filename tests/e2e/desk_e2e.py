@@ -321,7 +321,12 @@ def scroll_into_view(node):
         elif e.y + min(e.height, 60) > height - 10:
             wheel = '5'
         else:
-            return ox, oy, e
+            # Scrolling animates: click only where the node stays put.
+            time.sleep(0.15)
+            again = extents(node)
+            if (again.x, again.y) == (e.x, e.y):
+                return ox, oy, e
+            continue
         # In the margin, away from text views that scroll on their own.
         xdotool('mousemove', str(ox + 20), str(oy + height // 2))
         xdotool('click', wheel)
@@ -340,6 +345,7 @@ def click_at(node, button='1'):
         log(f'  click at {x},{y} on {role(node)} {name(node)!r}')
     xdotool('mousemove', str(x), str(y))
     xdotool('click', button)
+    time.sleep(0.15)
 
 
 class Desk:
