@@ -121,11 +121,15 @@ def outer(args):
 def wait_for_a11y_bus():
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
+        # NameHasOwner, not a call to the bus itself: that would have
+        # D-Bus start a second launcher.
         r = subprocess.run(['gdbus', 'call', '--session', '--dest',
-                            'org.a11y.Bus', '--object-path', '/org/a11y/bus',
-                            '--method', 'org.a11y.Bus.GetAddress'],
+                            'org.freedesktop.DBus', '--object-path',
+                            '/org/freedesktop/DBus', '--method',
+                            'org.freedesktop.DBus.NameHasOwner',
+                            'org.a11y.Bus'],
                            capture_output=True, text=True)
-        if r.returncode == 0 and 'unix:' in r.stdout:
+        if r.returncode == 0 and 'true' in r.stdout:
             return
         time.sleep(0.1)
     raise RuntimeError('the accessibility bus did not start')
