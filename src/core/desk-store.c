@@ -709,19 +709,29 @@ write_backup (DeskStore  *self,
   g_autofree char *backup_path = NULL;
   sqlite3_backup *backup;
   sqlite3 *dest = NULL;
+  int fd = -1;
   int rc;
 
-  backup_path = g_strdup_printf ("%s.bak-v%" G_GINT64_FORMAT,
-                                 self->path, version);
-  for (guint i = 2; g_file_test (backup_path, G_FILE_TEST_EXISTS); i++)
+  /* Claim a free name atomically: another program opening the same
+   * old file may be writing its own backup at this moment.
+   */
+  for (guint i = 1; fd < 0; i++)
     {
       g_free (backup_path);
-      backup_path = g_strdup_printf ("%s.bak-v%" G_GINT64_FORMAT "-%u",
-                                     self->path, version, i);
-    }
+      if (i == 1)
+        backup_path = g_strdup_printf ("%s.bak-v%" G_GINT64_FORMAT,
+                                       self->path, version);
+      else
+        backup_path = g_strdup_printf ("%s.bak-v%" G_GINT64_FORMAT "-%u",
+                                       self->path, version, i);
 
-  if (!create_private_file (backup_path, FALSE, error))
-    return FALSE;
+      fd = g_open (backup_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        return set_errno_error (errno, backup_path, error);
+    }
+  close (fd);
+  if (g_chmod (backup_path, 0600) != 0)
+    return set_errno_error (errno, backup_path, error);
 
   rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -794,6 +804,35 @@ migrate (DeskStore  *self,
   return TRUE;
 }
 
+/* Changing the journal mode does not wait on SQLite's busy handler, and
+ * another program may be setting up the same new file: retry for as long
+ * as the busy timeout would have waited.
+ */
+static gboolean
+set_wal (DeskStore  *self,
+         char      **journal,
+         GError    **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      GError *local_error = NULL;
+
+      if (query_text (self, "PRAGMA journal_mode = WAL", journal,
+                      &local_error))
+        return TRUE;
+
+      if (attempt >= 100 ||
+          !g_error_matches (local_error, DESK_ERROR, DESK_ERROR_BUSY))
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+
+      g_clear_error (&local_error);
+      g_usleep (50 * 1000);
+    }
+}
+
 static gboolean
 not_ours_error (DeskStore  *self,
                 GError    **error)
@@ -849,6 +888,7 @@ store_open (DeskStore  *self,
   gint64 version = 0;
   gint64 application_id = 0;
   gint64 n_objects = 0;
+  gint64 unversioned = 0;
   GError *local_error = NULL;
   GStatBuf st;
 
@@ -907,14 +947,21 @@ store_open (DeskStore  *self,
       return FALSE;
     }
 
+  /* One statement reads one snapshot: another program may be creating
+   * the schema of this very file right now.
+   */
   if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_schema",
-                  &n_objects, error))
+                  &n_objects, error) ||
+      !query_int (self,
+                  "SELECT count(*) FROM sqlite_schema "
+                  "WHERE (SELECT user_version FROM pragma_user_version) = 0",
+                  &unversioned, error))
     return FALSE;
 
   if (application_id != 0 && application_id != DESK_STORE_APPLICATION_ID)
     return not_ours_error (self, error);
-  if (version == 0 && n_objects > 0)
+  if (unversioned > 0)
     return not_ours_error (self, error);
 
   if (version > DESK_STORE_SCHEMA_VERSION)
@@ -960,7 +1007,7 @@ store_open (DeskStore  *self,
     }
 
   /* synchronous = FULL makes a commit durable in WAL mode too. */
-  if (!query_text (self, "PRAGMA journal_mode = WAL", &journal, error) ||
+  if (!set_wal (self, &journal, error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
       !exec_sql (self, "PRAGMA cache_size = " CACHE_KIB, error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error))
