@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "desk-dashboard-page.h"
 #include "desk-demo.h"
@@ -232,6 +233,46 @@ test_bad_file (Fixture       *fixture,
   g_assert_cmpmem (after, after_length, bad->content, bad->length);
 }
 
+/* A file from a newer IncidentDesk is refused with its own page, and
+ * left exactly as it was.
+ */
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length;
+  gsize after_length;
+  DeskWindow *window;
+  sqlite3 *db;
+
+  fill_database (fixture->path, 0);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_file_get_contents (fixture->path, &before, &before_length, &error);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("desk-window", G_LOG_LEVEL_WARNING, "Could not open*");
+  window = open_window (fixture, DESK_STORE_FLAGS_NONE);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpstr (desk_window_get_state (window), ==, "error");
+  g_assert_cmpstr (desk_window_get_error_title (window), ==,
+                   "This database needs a newer IncidentDesk");
+  g_assert_true (action_enabled (window, "open-database"));
+  g_assert_true (action_enabled (window, "new-database"));
+
+  g_file_get_contents (fixture->path, &after, &after_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (after, after_length, before, before_length);
+}
+
 static void
 test_retry (Fixture       *fixture,
             gconstpointer  data)
@@ -402,6 +443,8 @@ main (int   argc,
               test_actions_exist, fixture_tear_down);
   g_test_add ("/window/viewer-mode", Fixture, NULL, fixture_set_up,
               test_viewer_mode, fixture_tear_down);
+  g_test_add ("/window/bad-file/newer-version", Fixture, NULL,
+              fixture_set_up, test_newer_version, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *name = g_strdup_printf ("/window/bad-file/%s",
