@@ -370,6 +370,7 @@ test_window_state_saved (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.example.IncidentDesk");
+  g_autofree char *last_page = NULL;
   DeskWindow *window;
 
   window = open_window (fixture, DESK_STORE_FLAGS_NONE);
@@ -381,8 +382,8 @@ test_window_state_saved (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==,
-                   "problems");
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "problems");
 
   g_settings_reset (settings, "last-page");
   g_settings_reset (settings, "window-width");
