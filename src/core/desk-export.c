@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-error.h"
+#include "desk-progress-private.h"
 #include "desk-export.h"
 #include "desk-time.h"
 
@@ -236,89 +237,6 @@ failed:
   return FALSE;
 }
 
-/* Progress reported in the caller's main context */
-
-typedef struct
-{
-  GMainContext       *context;
-  DeskExportProgress  func;
-  gpointer            data;
-  GDestroyNotify      destroy;
-} ProgressTarget;
-
-typedef struct
-{
-  GDestroyNotify destroy;
-  gpointer       data;
-} DestroyCall;
-
-static gboolean
-destroy_call_run (gpointer data)
-{
-  DestroyCall *call = data;
-
-  call->destroy (call->data);
-  g_free (call);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The last reference may go in the worker thread: the caller's data is
- * still released in the caller's context.
- */
-static void
-progress_target_clear (gpointer data)
-{
-  ProgressTarget *target = data;
-
-  if (target->destroy != NULL)
-    {
-      DestroyCall *call = g_new (DestroyCall, 1);
-
-      call->destroy = target->destroy;
-      call->data = target->data;
-      g_main_context_invoke (target->context, destroy_call_run, call);
-    }
-  g_main_context_unref (target->context);
-}
-
-typedef struct
-{
-  ProgressTarget *target;
-  guint64         rows;
-} ProgressCall;
-
-static gboolean
-progress_call_run (gpointer data)
-{
-  ProgressCall *call = data;
-
-  call->target->func (call->rows, call->target->data);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_call_free (gpointer data)
-{
-  ProgressCall *call = data;
-
-  g_rc_box_release_full (call->target, progress_target_clear);
-  g_free (call);
-}
-
-static void
-progress_in_context (guint64  rows,
-                     gpointer user_data)
-{
-  ProgressTarget *target = user_data;
-  ProgressCall *call = g_new (ProgressCall, 1);
-
-  call->target = g_rc_box_acquire (target);
-  call->rows = rows;
-  g_main_context_invoke_full (target->context, G_PRIORITY_DEFAULT,
-                              progress_call_run, call, progress_call_free);
-}
 
 typedef struct
 {
@@ -327,7 +245,7 @@ typedef struct
   GOutputStream   *out;
   GTimeZone       *tz;
   DeskExportFlags  flags;
-  ProgressTarget  *target;
+  DeskProgressTarget *target;
   guint64          rows;
 } ExportTask;
 
@@ -341,7 +259,7 @@ export_task_free (gpointer data)
   g_object_unref (task->out);
   g_clear_pointer (&task->tz, g_time_zone_unref);
   if (task->target != NULL)
-    g_rc_box_release_full (task->target, progress_target_clear);
+    desk_progress_target_release (task->target);
   g_free (task);
 }
 
@@ -356,7 +274,7 @@ export_thread (GTask        *task,
 
   if (!desk_export_incidents (data->store, data->query, data->out, data->tz,
                               data->flags,
-                              data->target ? progress_in_context : NULL,
+                              data->target ? desk_progress_target_report : NULL,
                               data->target, &data->rows,
                               cancellable, &error))
     g_task_return_error (task, error);
@@ -390,16 +308,8 @@ desk_export_incidents_async (DeskStore           *store,
   data->tz = tz ? g_time_zone_ref (tz) : NULL;
   data->flags = flags;
 
-  if (progress != NULL)
-    {
-      data->target = g_rc_box_new0 (ProgressTarget);
-      data->target->context = g_main_context_ref_thread_default ();
-      data->target->func = progress;
-      data->target->data = progress_data;
-      data->target->destroy = progress_destroy;
-    }
-  else if (progress_destroy != NULL)
-    progress_destroy (progress_data);
+  data->target = desk_progress_target_new (progress, progress_data,
+                                           progress_destroy);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_export_incidents_async);
