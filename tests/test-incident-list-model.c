@@ -369,6 +369,48 @@ test_item_properties (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (classes[1], "sev"));
 }
 
+/* The time shown in a row is in the desk's time zone, and follows the
+ * preference when it changes.
+ */
+static char *
+expected_time (gint64      instant,
+               const char *zone)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  return g_date_time_format (local, "%-d %b %Y %H:%M");
+}
+
+static void
+test_time_zone (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DeskIncidentListModel) model = desk_incident_list_model_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.example.IncidentDesk");
+  g_autoptr(DeskIncidentObject) item = NULL;
+  const char * const zones[] = { "UTC", "Asia/Jakarta", "America/New_York" };
+  gint64 detected;
+
+  desk_incident_list_model_set_store (model, fixture->store);
+  spin_until (model_idle, model);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  detected = desk_incident_object_get_incident (item)->detected_at;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *expected = expected_time (detected, zones[i]);
+
+      g_settings_set_string (settings, "time-zone", zones[i]);
+      g_object_get (item, "detected-text", &text, NULL);
+      g_assert_cmpstr (text, ==, expected);
+    }
+
+  g_settings_reset (settings, "time-zone");
+}
+
 static void
 test_dispose_while_loading (Fixture       *fixture,
                             gconstpointer  data)
@@ -419,6 +461,9 @@ main (int   argc,
   g_test_add ("/incident-list-model/item-properties", Fixture,
               GUINT_TO_POINTER (N_DEMO), fixture_set_up,
               test_item_properties, fixture_tear_down);
+  g_test_add ("/incident-list-model/time-zone", Fixture,
+              GUINT_TO_POINTER (N_DEMO), fixture_set_up, test_time_zone,
+              fixture_tear_down);
   g_test_add ("/incident-list-model/dispose-while-loading", Fixture,
               GUINT_TO_POINTER (N_DEMO), fixture_set_up,
               test_dispose_while_loading, fixture_tear_down);

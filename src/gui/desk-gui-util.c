@@ -89,19 +89,40 @@ desk_gui_open_error_text (const GError  *error,
     *description = g_strdup (d);
 }
 
+static GTimeZone *desk_time_zone;
+
+static void
+on_time_zone_changed (void)
+{
+  g_clear_pointer (&desk_time_zone, g_time_zone_unref);
+}
+
+/* Every row of the list shows a time, so the zone is read once and
+ * kept until the preference changes.
+ */
 GTimeZone *
 desk_gui_time_zone (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *name = g_settings_get_string (settings, "time-zone");
-  GTimeZone *tz = NULL;
+  static GSettings *settings;
 
-  if (name[0] != '\0')
-    tz = g_time_zone_new_identifier (name);
-  if (tz == NULL)
-    tz = g_time_zone_new_local ();
+  if (settings == NULL)
+    {
+      settings = g_settings_new (APP_ID);
+      g_signal_connect (settings, "changed::time-zone",
+                        G_CALLBACK (on_time_zone_changed), NULL);
+    }
 
-  return tz;
+  if (desk_time_zone == NULL)
+    {
+      g_autofree char *name = g_settings_get_string (settings, "time-zone");
+
+      if (name[0] != '\0')
+        desk_time_zone = g_time_zone_new_identifier (name);
+      if (desk_time_zone == NULL)
+        desk_time_zone = g_time_zone_new_local ();
+    }
+
+  return g_time_zone_ref (desk_time_zone);
 }
 
 char *
