@@ -5,7 +5,10 @@
  * A frame counts when GDK has painted it (the frame clock's after-paint),
  * so each figure includes the work of showing the result, not only of
  * computing it. Conditions are polled every few milliseconds; once one
- * holds, the next painted frame stops the clock.
+ * holds, the next painted frame stops the clock. A filter change is also
+ * timed to the moment its result reaches the list on the main thread,
+ * before the view takes it in: that is the figure to set beside the
+ * same query run by sqlite3.
  */
 
 #define G_LOG_DOMAIN "desk-benchmark"
@@ -36,6 +39,7 @@ typedef struct
   DeskWindow     *window;
   gint64          start;
   gint64          filter_start;
+  gint64          filter_result;
   gint64          last_poll;
   gint64          max_stall;
   Phase           phase;
@@ -67,6 +71,23 @@ pages_loaded (Bench *bench)
          !desk_incident_list_model_get_loading (model);
 }
 
+/* An emission hook runs before the list page's own handler, which
+ * already hands the result to the view.
+ */
+static gboolean
+replacing_hook (GSignalInvocationHint *hint,
+                guint                  n_values,
+                const GValue          *values,
+                gpointer               user_data)
+{
+  Bench *bench = user_data;
+
+  if (bench->phase == PHASE_WAIT_FILTER && bench->filter_result == 0)
+    bench->filter_result = g_get_monotonic_time ();
+
+  return TRUE;
+}
+
 static void
 apply_filter (Bench *bench)
 {
@@ -75,6 +96,10 @@ apply_filter (Bench *bench)
 
   if (filter == NULL || filter[0] == '\0')
     filter = "severity=SEV1";
+
+  g_signal_add_emission_hook (g_signal_lookup ("replacing",
+                                               DESK_TYPE_INCIDENT_LIST_MODEL),
+                              0, replacing_hook, bench, NULL);
 
   bench->filter_start = g_get_monotonic_time ();
   if (g_str_has_prefix (filter, "search="))
@@ -108,6 +133,9 @@ poll_cb (gpointer user_data)
     }
   else if (bench->phase == PHASE_WAIT_FILTER && pages_loaded (bench))
     {
+      /* An empty result of an empty list replaces nothing. */
+      if (bench->filter_result == 0)
+        bench->filter_result = now;
       bench->phase = PHASE_FILTER_FRAME;
       gtk_widget_queue_draw (GTK_WIDGET (bench->window));
     }
@@ -162,6 +190,8 @@ after_paint (GdkFrameClock *clock,
       break;
 
     case PHASE_FILTER_FRAME:
+      report ("filter-result-ms",
+              (bench->filter_result - bench->filter_start) / 1000.0);
       report ("filter-ms", (now - bench->filter_start) / 1000.0);
       finish (bench);
       break;
