@@ -53,6 +53,7 @@ typedef struct
   gboolean    keep;
   gboolean    generate_only;
   gboolean    cli;
+  gboolean    import_only;
   gboolean    window;
 } Options;
 
@@ -384,41 +385,53 @@ bench_size (const Options *options,
   if (options->generate_only)
     return TRUE;
 
-  {
-    const char * const ours[] = { self, "--create-one", db, NULL };
-    const char * const theirs[] = {
-      options->sqlite3, db,
-      "INSERT INTO incidents (reference, title, service_id, severity, "
-      "impact, status, detected_at, created_at, updated_at) VALUES "
-      "('BENCH-' || hex (randomblob (8)), 'Benchmark incident', "
-      "(SELECT min (id) FROM services), 3, 2, 0, unixepoch (), "
-      "unixepoch (), unixepoch ());",
-      NULL };
-    Side our_side = { ours, NULL, NULL, NULL };
-    Side their_side = { theirs, NULL, NULL, NULL };
+  if (options->import_only && !g_file_test (own_csv, G_FILE_TEST_EXISTS))
+    {
+      const char * const argv[] = { options->binary, "--database", db,
+                                    "--export", own_csv, "--timezone",
+                                    "UTC", NULL };
 
-    rows[n].name = "create one incident";
-    measure (options, &our_side, &their_side, log, &rows[n].ours,
-             &rows[n].theirs);
-    print_row (&rows[n++]);
-  }
+      if (!run_process (argv, NULL, log).ok)
+        return FALSE;
+    }
 
-  {
-    const char * const ours[] = { options->binary, "--database", db,
-                                  "--export", own_csv, "--timezone", "UTC",
-                                  NULL };
-    const char * const theirs[] = { options->sqlite3, "-csv", db,
-                                    export_columns_sql, NULL };
-    Side our_side = { ours, NULL, NULL, NULL };
-    Side their_side = { theirs, sq_csv, NULL, NULL };
+  if (!options->import_only)
+    {
+      const char * const ours[] = { self, "--create-one", db, NULL };
+      const char * const theirs[] = {
+        options->sqlite3, db,
+        "INSERT INTO incidents (reference, title, service_id, severity, "
+        "impact, status, detected_at, created_at, updated_at) VALUES "
+        "('BENCH-' || hex (randomblob (8)), 'Benchmark incident', "
+        "(SELECT min (id) FROM services), 3, 2, 0, unixepoch (), "
+        "unixepoch (), unixepoch ());",
+        NULL };
+      Side our_side = { ours, NULL, NULL, NULL };
+      Side their_side = { theirs, NULL, NULL, NULL };
 
-    rows[n].name = "export CSV";
-    rows[n].target = 1.5;
-    measure (options, &our_side, &their_side, log, &rows[n].ours,
-             &rows[n].theirs);
-    memory->export_kb = rows[n].ours.max_rss_kb;
-    print_row (&rows[n++]);
-  }
+      rows[n].name = "create one incident";
+      measure (options, &our_side, &their_side, log, &rows[n].ours,
+               &rows[n].theirs);
+      print_row (&rows[n++]);
+    }
+
+  if (!options->import_only)
+    {
+      const char * const ours[] = { options->binary, "--database", db,
+                                    "--export", own_csv, "--timezone", "UTC",
+                                    NULL };
+      const char * const theirs[] = { options->sqlite3, "-csv", db,
+                                      export_columns_sql, NULL };
+      Side our_side = { ours, NULL, NULL, NULL };
+      Side their_side = { theirs, sq_csv, NULL, NULL };
+
+      rows[n].name = "export CSV";
+      rows[n].target = 1.5;
+      measure (options, &our_side, &their_side, log, &rows[n].ours,
+               &rows[n].theirs);
+      memory->export_kb = rows[n].ours.max_rss_kb;
+      print_row (&rows[n++]);
+    }
 
   {
     const char * const ours[] = { options->binary, "--database", import_db,
@@ -438,44 +451,47 @@ bench_size (const Options *options,
     print_row (&rows[n++]);
   }
 
-  {
-    const char * const ours[] = { options->binary, "--database", db,
-                                  "--summary", NULL };
-    const char * const theirs[] = { options->sqlite3, db, summary_sql,
-                                    NULL };
-    Side our_side = { ours, NULL, NULL, NULL };
-    Side their_side = { theirs, NULL, NULL, NULL };
+  if (!options->import_only)
+    {
+      const char * const ours[] = { options->binary, "--database", db,
+                                    "--summary", NULL };
+      const char * const theirs[] = { options->sqlite3, db, summary_sql,
+                                      NULL };
+      Side our_side = { ours, NULL, NULL, NULL };
+      Side their_side = { theirs, NULL, NULL, NULL };
 
-    rows[n].name = "summary";
-    rows[n].target = 1.5;
-    measure (options, &our_side, &their_side, log, &rows[n].ours,
-             &rows[n].theirs);
-    print_row (&rows[n++]);
-  }
+      rows[n].name = "summary";
+      rows[n].target = 1.5;
+      measure (options, &our_side, &their_side, log, &rows[n].ours,
+               &rows[n].theirs);
+      print_row (&rows[n++]);
+    }
 
-  {
-    const char * const ours[] = { options->binary, "--database", db,
-                                  "--sla-report", report, "--period",
-                                  BENCH_YEAR, "--timezone", "UTC", NULL };
-    const char * const theirs[] = { options->sqlite3, db, intervals_sql,
-                                    NULL };
-    Side our_side = { ours, NULL, NULL, NULL };
-    Side their_side = { theirs, NULL, NULL, NULL };
+  if (!options->import_only)
+    {
+      const char * const ours[] = { options->binary, "--database", db,
+                                    "--sla-report", report, "--period",
+                                    BENCH_YEAR, "--timezone", "UTC", NULL };
+      const char * const theirs[] = { options->sqlite3, db, intervals_sql,
+                                      NULL };
+      Side our_side = { ours, NULL, NULL, NULL };
+      Side their_side = { theirs, NULL, NULL, NULL };
 
-    rows[n].name = "SLA report, one year";
-    rows[n].target = 2.0;
-    measure (options, &our_side, &their_side, log, &rows[n].ours,
-             &rows[n].theirs);
-    memory->report_kb = rows[n].ours.max_rss_kb;
-    print_row (&rows[n++]);
-  }
+      rows[n].name = "SLA report, one year";
+      rows[n].target = 2.0;
+      measure (options, &our_side, &their_side, log, &rows[n].ours,
+               &rows[n].theirs);
+      memory->report_kb = rows[n].ours.max_rss_kb;
+      print_row (&rows[n++]);
+    }
 
   db_size = file_size_text (db);
   csv_size = file_size_text (own_csv);
-  printf ("  database %s, exported CSV %s; peak memory: export %.1f MB, "
-          "SLA report %.1f MB\n",
-          db_size, csv_size, memory->export_kb / 1024.0,
-          memory->report_kb / 1024.0);
+  if (!options->import_only)
+    printf ("  database %s, exported CSV %s; peak memory: export %.1f MB, "
+            "SLA report %.1f MB\n",
+            db_size, csv_size, memory->export_kb / 1024.0,
+            memory->report_kb / 1024.0);
 
   if (!options->keep)
     {
@@ -894,7 +910,8 @@ main (int   argc,
     { "generate-only", 0, 0, G_OPTION_ARG_NONE, &options.generate_only,
       "Only create the demo databases", NULL },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only,
-      "Only the command line (cli) or the window (window)", "PART" },
+      "Only the command line (cli), its import (import) or the window "
+      "(window)", "PART" },
     { "schema-dir", 0, 0, G_OPTION_ARG_FILENAME, &options.schema_dir,
       "Folder of the compiled settings schema, for the window", "DIR" },
     { "create-one", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &create,
@@ -925,7 +942,9 @@ main (int   argc,
       return 2;
     }
   options.repeat = MAX (repeat, 1);
-  options.cli = only == NULL || g_str_equal (only, "cli");
+  options.import_only = only != NULL && g_str_equal (only, "import");
+  options.cli = only == NULL || g_str_equal (only, "cli") ||
+                options.import_only;
   options.window = (only == NULL || g_str_equal (only, "window")) &&
                    !options.generate_only;
   self = g_file_read_link ("/proc/self/exe", NULL);
@@ -950,7 +969,7 @@ main (int   argc,
           g_array_append_val (memory, m);
         }
 
-      if (memory->len > 1 && !options.generate_only)
+      if (memory->len > 1 && !options.generate_only && !options.import_only)
         {
           Memory *first = &g_array_index (memory, Memory, 0);
           Memory *last = &g_array_index (memory, Memory, memory->len - 1);
