@@ -207,12 +207,16 @@ export_text (Fixture    *fixture,
   return text;
 }
 
-/* Usage errors: exit status 2, one sentence, nothing written. */
+/* Usage errors: exit status 2, one sentence (naming the option at
+ * fault, where given), nothing written. A value the option cannot take
+ * is wrong usage too, refused before the database is opened.
+ */
 
 typedef struct
 {
   const char *name;
   const char *args[8];
+  const char *option;
 } UsageCase;
 
 static const UsageCase usage_cases[] = {
@@ -235,6 +239,28 @@ static const UsageCase usage_cases[] = {
   { "import-read-only", { "--import", "in.csv", "--read-only" } },
   { "demo-with-action", { "--demo", "--summary" } },
   { "no-action", { "--dry-run" } },
+  { "export-bad-severity", { "--export", "out.csv", "--severity", "SEV7" },
+    "--severity" },
+  { "export-bad-status", { "--export", "out.csv", "--status", "Done" },
+    "--status" },
+  { "export-bad-from", { "--export", "out.csv", "--from", "garbage" },
+    "--from" },
+  { "export-unreal-to", { "--export", "out.csv", "--to", "2025-02-30" },
+    "--to" },
+  { "export-bad-timezone", { "--export", "out.csv", "--timezone",
+                             "Mars/Olympus" }, "--timezone" },
+  { "report-bad-period", { "--sla-report", "out.csv", "--period",
+                           "garbage" }, "--period" },
+  { "report-unreal-period", { "--sla-report", "out.csv", "--period",
+                              "2025-13" }, "--period" },
+  { "report-reversed-period", { "--sla-report", "out.csv", "--period",
+                                "2025-05/2025-03" }, "--period" },
+  { "report-bad-timezone", { "--sla-report", "out.csv", "--period", "2025",
+                             "--timezone", "Nowhere" }, "--timezone" },
+  { "import-bad-timezone", { "--import", "in.csv", "--timezone",
+                             "Nowhere" }, "--timezone" },
+  { "import-bad-format", { "--import", "in.csv", "--format", "excel" },
+    "--format" },
 };
 
 static void
@@ -252,6 +278,8 @@ test_usage (Fixture       *fixture,
 
   g_assert_cmpint (run.status, ==, 2);
   assert_one_sentence (run.err);
+  if (usage->option != NULL)
+    g_assert_nonnull (strstr (run.err, usage->option));
   g_assert_cmpstr (run.out, ==, "");
   assert_no_file (fixture->database);
   assert_folder_holds (fixture, NULL);
@@ -509,21 +537,23 @@ test_export_spreadsheet (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbfreference;title;"));
 }
 
-/* Bad option values and unwritable targets: status 1, one sentence, no
- * file, no half file.
+/* Against a database that exists: a bad option value is wrong usage
+ * (status 2), an unwritable target bad input (status 1); either way one
+ * sentence, no file, no half file.
  */
 typedef struct
 {
   const char *name;
   const char *args[6];
+  int         status;
 } BadExportCase;
 
 static const BadExportCase bad_export_cases[] = {
-  { "severity", { "--severity", "SEV9" } },
-  { "status", { "--status", "Done" } },
-  { "date", { "--from", "2024-02-30" } },
-  { "zone", { "--timezone", "Mars/Olympus" } },
-  { "folder", { "--service", "Email" } },
+  { "severity", { "--severity", "SEV9" }, 2 },
+  { "status", { "--status", "Done" }, 2 },
+  { "date", { "--from", "2024-02-30" }, 2 },
+  { "zone", { "--timezone", "Mars/Olympus" }, 2 },
+  { "folder", { "--service", "Email" }, 1 },
 };
 
 static void
@@ -548,7 +578,7 @@ test_export_bad (Fixture       *fixture,
   import_ok (fixture, fixture->database, csv, "incidentdesk");
   run_argv (fixture, args, &run);
 
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, bad->status);
   assert_one_sentence (run.err);
   assert_no_file (out);
   assert_folder_holds (fixture, NULL);
@@ -754,6 +784,38 @@ test_import_dry_run_existing (Fixture       *fixture,
 
   after = export_text (fixture, fixture->database, "UTC");
   g_assert_cmpstr (after, ==, before);
+}
+
+/* A file with only the header row imports nothing and succeeds; the
+ * database is created, empty.
+ */
+static void
+test_import_header_only (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *csv = tmp_path (fixture, "header.csv");
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_set_contents (csv, "reference,title,service,severity,impact,"
+                       "status,detected_at,acknowledged_at,impact_start,"
+                       "impact_end,resolved_at,closed_at,downtime_minutes,"
+                       "assignee,reporter,description,root_cause,five_whys,"
+                       "contributing_factor,workaround,resolution,problem"
+                       "\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", fixture->database, "--import", csv,
+       "--timezone", "UTC");
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Rows read: 0\n"));
+  g_assert_nonnull (strstr (run.out, "Incidents created: 0\n"));
+
+  summary = summary_text (fixture, fixture->database);
+  g_assert_nonnull (strstr (summary, "\"incidents\" : 0,"));
 }
 
 static void
@@ -1184,8 +1246,9 @@ test_sla_report_bad_period (Fixture       *fixture,
   RUN (fixture, &run, "--database", fixture->database, "--sla-report", out,
        "--period", "2025-13");
 
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 2);
   assert_one_sentence (run.err);
+  g_assert_nonnull (strstr (run.err, "--period"));
   assert_no_file (out);
   assert_folder_holds (fixture, NULL);
 }
@@ -1242,6 +1305,7 @@ main (int   argc,
   ADD ("/cli/import/dry-run", test_import_dry_run, NULL);
   ADD ("/cli/import/dry-run-existing", test_import_dry_run_existing,
        NULL);
+  ADD ("/cli/import/header-only", test_import_header_only, NULL);
   ADD ("/cli/import/twice", test_import_twice, NULL);
   ADD ("/cli/import/servicenow-summary", test_servicenow_summary, NULL);
   ADD ("/cli/round-trip/UTC", test_round_trip, "UTC");

@@ -38,6 +38,29 @@ fail_literal (const char *message)
   return DESK_CLI_EXIT_BAD_INPUT;
 }
 
+/* A value the command line itself got wrong, as in "--period garbage":
+ * wrong usage, not bad data.
+ */
+static int
+fail_usage (GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return DESK_CLI_EXIT_USAGE;
+}
+
+static void
+set_option_error (GError     **error,
+                  const char  *option,
+                  GError      *cause)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               /* TRANSLATORS: the first is an option such as "--period",
+                * the second a sentence explaining what is wrong
+                */
+               _("The value given to %s is not valid: %s"),
+               option, cause->message);
+}
+
 static char *
 database_path (const DeskCliOptions *options)
 {
@@ -133,7 +156,14 @@ static GTimeZone *
 time_zone (const DeskCliOptions  *options,
            GError               **error)
 {
-  return desk_time_zone_new (options->time_zone, error);
+  g_autoptr(GError) local_error = NULL;
+  GTimeZone *tz;
+
+  tz = desk_time_zone_new (options->time_zone, &local_error);
+  if (tz == NULL)
+    set_option_error (error, "--timezone", local_error);
+
+  return tz;
 }
 
 /* --summary */
@@ -290,10 +320,13 @@ build_query (const DeskCliOptions  *options,
 
       if (!desk_severity_from_string (options->severity, &severity))
         {
-          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("“%s” is not a severity; use SEV1, SEV2, SEV3 or "
-                         "SEV4."),
-                       options->severity);
+          g_autoptr(GError) cause = NULL;
+
+          cause = g_error_new (DESK_ERROR, DESK_ERROR_INVALID,
+                               _("“%s” is not a severity; use SEV1, SEV2, "
+                                 "SEV3 or SEV4."),
+                               options->severity);
+          set_option_error (error, "--severity", cause);
           return FALSE;
         }
       query->severity_mask = 1u << severity;
@@ -305,11 +338,14 @@ build_query (const DeskCliOptions  *options,
 
       if (!desk_status_from_string (options->status, &status))
         {
-          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("“%s” is not a status; use New, Investigating, "
-                         "Identified, Monitoring, On hold, Resolved or "
-                         "Closed."),
-                       options->status);
+          g_autoptr(GError) cause = NULL;
+
+          cause = g_error_new (DESK_ERROR, DESK_ERROR_INVALID,
+                               _("“%s” is not a status; use New, "
+                                 "Investigating, Identified, Monitoring, On "
+                                 "hold, Resolved or Closed."),
+                               options->status);
+          set_option_error (error, "--status", cause);
           return FALSE;
         }
       query->status_mask = 1u << status;
@@ -339,10 +375,10 @@ run_export (const DeskCliOptions *options)
 
   tz = time_zone (options, &error);
   if (tz == NULL)
-    return fail (error);
+    return fail_usage (error);
 
   if (!build_query (options, tz, query, &error))
-    return fail (error);
+    return fail_usage (error);
 
   store = open_for_reading (options, &error);
   if (store == NULL)
@@ -397,16 +433,20 @@ run_sla_report (const DeskCliOptions *options)
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskSlaReport) report = NULL;
   g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GError) period_error = NULL;
   g_autoptr(GError) error = NULL;
   ReportJob job = { 0 };
   gint64 start, end;
 
   tz = time_zone (options, &error);
   if (tz == NULL)
-    return fail (error);
+    return fail_usage (error);
 
-  if (!desk_period_parse (options->period, tz, &start, &end, &error))
-    return fail (error);
+  if (!desk_period_parse (options->period, tz, &start, &end, &period_error))
+    {
+      set_option_error (&error, "--period", period_error);
+      return fail_usage (error);
+    }
 
   store = open_for_reading (options, &error);
   if (store == NULL)
@@ -549,12 +589,11 @@ run_import (const DeskCliOptions *options)
 
   tz = time_zone (options, &error);
   if (tz == NULL)
-    return fail (error);
+    return fail_usage (error);
 
-  if (options->format != NULL &&
-      !desk_import_format_from_string (options->format,
-                                       &import_options.format))
-    return fail_literal (_("The import format is not known."));
+  /* desk-cli.c has checked the format's name already. */
+  if (options->format != NULL)
+    desk_import_format_from_string (options->format, &import_options.format);
 
   if (options->map != NULL)
     {
