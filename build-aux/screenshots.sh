@@ -4,9 +4,14 @@
 # on an empty database and on one imported from the uci498 sample.
 #
 #   build-aux/screenshots.sh OUTDIR
+#   LANGUAGE=id build-aux/screenshots.sh OUTDIR     # in Bahasa Indonesia
 #
 # PAGES="dashboard incidents" limits the pages, SIZES, STYLES and
-# DATABASES the other axes. Runs under its own virtual display. Each run
+# DATABASES the other axes. LANGUAGE (or else LANG, e.g. id_ID.UTF-8)
+# chooses the language of the window: the uninstalled binary then reads
+# the translations compiled into the build tree (po/), and the file
+# names start with the language, as in id-empty-light-360x720-help.png.
+# Runs under its own virtual display. Each run
 # of the application is told what to show and at which size through
 # INCIDENTDESK_SCREENSHOT_PAGE and INCIDENTDESK_SCREENSHOT_SIZE; dialogs
 # are resized with xdotool.
@@ -45,6 +50,22 @@ export GSETTINGS_SCHEMA_DIR="$build/data"
 export NO_AT_BRIDGE=1
 export LC_ALL="${LC_ALL:-C.UTF-8}"
 
+# gettext ignores LANGUAGE only in the C locale, so C.UTF-8 with LANGUAGE
+# gives the translation even where the id_ID locale is not generated.
+language="${LANGUAGE:-${LANG:-}}"
+language="${language%%[.@:]*}"
+case "$language" in
+  ""|C|POSIX|en|en_*)
+    prefix=""
+    export LANGUAGE=en
+    ;;
+  *)
+    prefix="$language-"
+    export LANGUAGE="$language"
+    export INCIDENTDESK_LOCALEDIR="$build/po"
+    ;;
+esac
+
 pages="${PAGES:-dashboard incidents detail sla problems help create preferences export import about shortcuts}"
 sizes="${SIZES:-1280x800 360x720}"
 styles="${STYLES:-light dark}"
@@ -75,7 +96,7 @@ newest_window () {
 
 shoot () {
   database="$1" style="$2" size="$3" page="$4"
-  name="$database-$style-$size-$page"
+  name="$prefix$database-$style-$size-$page"
   width="${size%x*}"
   height="${size#*x}"
 

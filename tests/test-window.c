@@ -9,6 +9,7 @@
 
 #include "desk-dashboard-page.h"
 #include "desk-demo.h"
+#include "desk-gui-test-util.h"
 #include "desk-incident-list-page.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
@@ -429,6 +430,81 @@ test_demo (Fixture       *fixture,
   g_assert_cmpuint (summary->total, ==, 500);
 }
 
+static void
+spin_for (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *language;
+  DeskStoreFlags flags;
+  gboolean    demo;
+} NarrowCase;
+
+static const NarrowCase narrow_cases[] = {
+  { "en", NULL, DESK_STORE_FLAGS_NONE, FALSE },
+  { "en/viewer", NULL, DESK_STORE_FLAGS_READ_ONLY, FALSE },
+  { "id", "id", DESK_STORE_FLAGS_NONE, FALSE },
+  { "id/viewer", "id", DESK_STORE_FLAGS_READ_ONLY, FALSE },
+  { "id/demo", "id", DESK_STORE_FLAGS_NONE, TRUE },
+};
+
+/* Every page, the banner and the detail of an incident fit a phone's
+ * 360 pixels, in English and in the longer Indonesian.
+ */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char * const pages[] = {
+    "dashboard", "incidents", "sla", "problems", "help",
+  };
+  const NarrowCase *narrow = data;
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  DeskWindow *window;
+  int width;
+
+  desk_test_use_language (narrow->language);
+  fill_database (fixture->path, narrow->demo ? 0 : 40);
+  fixture->window = desk_window_new (NULL);
+  g_object_ref_sink (fixture->window);
+  window = fixture->window;
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  desk_window_open_database (window, fixture->path, narrow->flags,
+                             narrow->demo);
+  spin_until (window_settled, window);
+  if (narrow->demo || narrow->flags & DESK_STORE_FLAGS_READ_ONLY)
+    g_assert_nonnull (desk_window_get_banner_text (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                  pages[i]);
+      spin_for (300);
+    }
+
+  ids = desk_store_query_ids (desk_window_get_store (window), query, NULL,
+                              NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-incident", "x",
+                              g_array_index (ids, gint64, 0));
+  spin_for (300);
+
+  width = desk_test_minimum_width (GTK_WIDGET (window));
+  g_test_message ("The window needs %d px", width);
+  desk_test_log_wide_widgets (GTK_WIDGET (window), 360);
+  desk_test_use_language (NULL);
+  g_assert_cmpint (width, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +542,15 @@ main (int   argc,
               test_actor_from_settings, fixture_tear_down);
   g_test_add ("/window/demo", Fixture, NULL, fixture_set_up, test_demo,
               fixture_tear_down);
+
+  for (guint i = 0; i < G_N_ELEMENTS (narrow_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/window/narrow/%s",
+                                               narrow_cases[i].name);
+
+      g_test_add (name, Fixture, &narrow_cases[i], fixture_set_up,
+                  test_narrow, fixture_tear_down);
+    }
 
   return g_test_run ();
 }

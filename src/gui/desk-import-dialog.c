@@ -21,6 +21,8 @@
 #include "desk-export.h"
 #include "desk-gui-util.h"
 #include "desk-import-dialog.h"
+#include "desk-mapping-row.h"
+#include "desk-reflow-box.h"
 
 /* How many data rows are read for the values shown in the mapping, and
  * how many distinct values of a column are offered at most.
@@ -61,6 +63,8 @@ struct _DeskImportDialog
   GtkWidget       *back_button;
   GtkWidget       *import_button;
   GtkWidget       *next_button;
+  GtkWidget       *mapping_footer;
+  GtkLabel        *mapping_reason_label;
   GtkWidget       *choose_button;
   GtkSpinner      *read_spinner;
   AdwPreferencesGroup *fields_group;
@@ -129,6 +133,49 @@ show_message (DeskImportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
 }
 
+/* The fields every row needs (desk_import_put and the incident's own
+ * checks); status and impact have defaults.
+ */
+static const DeskField required_fields[] = {
+  DESK_FIELD_REFERENCE, DESK_FIELD_TITLE, DESK_FIELD_SERVICE,
+  DESK_FIELD_SEVERITY, DESK_FIELD_DETECTED_AT,
+};
+
+/* The labels of the required fields given neither a column nor a value,
+ * separated by commas; NULL when none is missing.
+ */
+static char *
+missing_fields (DeskImportDialog *self)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_fields); i++)
+    for (guint r = 0; r < self->mapping_rows->len; r++)
+      {
+        DeskMappingRow *row = g_ptr_array_index (self->mapping_rows, r);
+        const char *constant;
+
+        if (desk_mapping_row_get_field (row) != required_fields[i])
+          continue;
+
+        constant = desk_mapping_row_get_constant (row);
+        if (desk_mapping_row_get_column (row) != NULL ||
+            (constant != NULL && constant[0] != '\0'))
+          break;
+
+        if (missing->len > 0)
+          /* TRANSLATORS: between the names of fields in a list */
+          g_string_append (missing, _(", "));
+        g_string_append (missing, desk_field_label (required_fields[i]));
+        break;
+      }
+
+  if (missing->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&missing), FALSE);
+}
+
 /* The one place that decides what can be done now. */
 static void
 update_state (DeskImportDialog *self)
@@ -139,19 +186,31 @@ update_state (DeskImportDialog *self)
   gboolean on_check = g_strcmp0 (page, "check") == 0;
   gboolean on_mapping = g_strcmp0 (page, "mapping") == 0;
   gboolean can_import;
+  g_autofree char *missing = NULL;
+  g_autofree char *reason = NULL;
+
+  if (on_mapping)
+    missing = missing_fields (self);
+  if (missing != NULL)
+    /* TRANSLATORS: %s lists fields, such as "Title, Service" */
+    reason = g_strdup_printf (_("To go on, choose a column or type a value "
+                                "for: %s"), missing);
+  gtk_label_set_text (self->mapping_reason_label,
+                      reason != NULL ? reason : "");
 
   can_import = writable && on_check && !self->busy && self->report != NULL &&
                self->report->n_errors == 0 && self->report->n_rows > 0;
 
   gtk_widget_set_visible (self->back_button, on_check || on_mapping);
-  gtk_widget_set_visible (self->next_button, on_mapping);
+  gtk_widget_set_visible (self->mapping_footer, on_mapping);
   gtk_widget_set_visible (self->import_button, on_check);
   gtk_widget_set_sensitive (GTK_WIDGET (self->zone_row), !self->busy);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose",
                                  writable && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.check",
-                                 writable && !self->busy && on_mapping);
+                                 writable && !self->busy && on_mapping &&
+                                 missing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back",
                                  !self->busy && (on_check || on_mapping));
@@ -309,6 +368,7 @@ static void
 on_mapping_row_changed (DeskImportDialog *self)
 {
   g_clear_pointer (&self->report, desk_import_report_free);
+  update_state (self);
 }
 
 static void
@@ -1012,6 +1072,7 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_REFLOW_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/example/IncidentDesk/"
                                                "desk-import-dialog.ui");
@@ -1027,6 +1088,10 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
                                         import_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
                                         next_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
+                                        mapping_footer);
+  gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
+                                        mapping_reason_label);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
                                         choose_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog,
@@ -1259,6 +1324,7 @@ desk_import_dialog_load_mapping (DeskImportDialog  *self,
 
   g_clear_pointer (&self->report, desk_import_report_free);
   show_message (self, NULL);
+  update_state (self);
 
   return TRUE;
 }

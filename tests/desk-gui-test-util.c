@@ -1,0 +1,166 @@
+/* desk-gui-test-util.c: shared helpers for the widget tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "desk-gui-test-util.h"
+
+void
+desk_test_use_language (const char *language)
+{
+  const char *localedir = g_getenv ("INCIDENTDESK_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* gtk_test_init() leaves the C locale, where gettext ignores LANGUAGE;
+   * C.UTF-8 (the tests' LC_ALL) honours it.
+   */
+  if (language != NULL)
+    {
+      g_setenv ("LANGUAGE", language, TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+    }
+  else
+    {
+      g_unsetenv ("LANGUAGE");
+      setlocale (LC_ALL, "C");
+    }
+}
+
+/* A window asks for at least 360 px itself, so its content is measured:
+ * that is what would not fit.
+ */
+int
+desk_test_minimum_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  if (GTK_IS_WINDOW (widget))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        minimum = MAX (minimum, desk_test_minimum_width (child));
+
+      return minimum;
+    }
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+
+  return minimum;
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_label (GTK_LABEL (widget));
+
+  return g_strdup_printf ("%s%s%s%s", G_OBJECT_TYPE_NAME (widget),
+                          text != NULL ? " \"" : "",
+                          text != NULL ? text : "",
+                          text != NULL ? "\"" : "");
+}
+
+/* Names only the deepest wide widgets: their parents are wide because
+ * of them.
+ */
+static gboolean
+log_wide (GtkWidget *widget,
+          int        limit)
+{
+  gboolean child_wide = FALSE;
+
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    child_wide |= log_wide (child, limit);
+
+  if (desk_test_minimum_width (widget) <= limit)
+    return child_wide;
+
+  if (!child_wide)
+    {
+      g_autofree char *name = describe (widget);
+      g_autofree char *parent = NULL;
+
+      if (gtk_widget_get_parent (widget) != NULL)
+        parent = describe (gtk_widget_get_parent (widget));
+      g_test_message ("%d px wide: %s in %s",
+                      desk_test_minimum_width (widget), name,
+                      parent != NULL ? parent : "nothing");
+    }
+
+  return TRUE;
+}
+
+void
+desk_test_log_wide_widgets (GtkWidget *root,
+                            int        limit)
+{
+  log_wide (root, limit);
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   GString    *clashes,
+                   guint      *count)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other;
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          other = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
+          if (other != NULL)
+            g_string_append_printf (clashes, " Alt+%s: \"%s\" and \"%s\";",
+                                    gdk_keyval_name (keyval), other, text);
+          else
+            g_hash_table_insert (seen, GUINT_TO_POINTER (keyval),
+                                 (gpointer) text);
+          (*count)++;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, clashes, count);
+}
+
+guint
+desk_test_assert_unique_mnemonics (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  guint count = 0;
+
+  collect_mnemonics (root, seen, clashes, &count);
+  if (clashes->len > 0)
+    g_test_message ("The same mnemonic twice:%s", clashes->str);
+  g_assert_cmpstr (clashes->str, ==, "");
+
+  return count;
+}

@@ -1,0 +1,30 @@
+/* desk-gui-test-util.h: shared helpers for the widget tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Shows the following widgets in LANGUAGE ("id"), with the catalogues
+ * compiled into the build tree (INCIDENTDESK_LOCALEDIR); NULL goes back
+ * to the untranslated text.
+ */
+void  desk_test_use_language          (const char *language);
+
+/* The width WIDGET cannot be narrower than. Widgets under ROOT wider
+ * than LIMIT are named in the test log, to show what to fix.
+ */
+int   desk_test_minimum_width         (GtkWidget  *widget);
+void  desk_test_log_wide_widgets      (GtkWidget  *root,
+                                       int         limit);
+
+/* Fails when two mapped labels under ROOT (button and row labels too)
+ * answer to the same Alt key. Returns how many mnemonics it saw.
+ */
+guint desk_test_assert_unique_mnemonics (GtkWidget *root);
+
+G_END_DECLS
