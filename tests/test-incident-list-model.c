@@ -67,6 +67,12 @@ spin_until (gboolean (*done) (gpointer data),
     }
 }
 
+static gboolean
+item_loaded (gpointer data)
+{
+  return !desk_incident_object_get_loading (data);
+}
+
 /* The item at @position once its block has been read. */
 static DeskIncidentObject *
 loaded_item (DeskIncidentListModel *model,
@@ -185,6 +191,18 @@ count_changes (GListModel *model,
 }
 
 static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *change)
+{
+  change[0] = position;
+  change[1] = removed;
+  change[2] = added;
+}
+
+static void
 test_filter_change (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -288,6 +306,7 @@ test_deleted_row (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const GArray *ids;
   g_autofree char *title = NULL;
+  gint64 moved;
 
   desk_incident_list_model_set_store (model, fixture->store);
   spin_until (model_idle, model);
@@ -303,25 +322,43 @@ test_deleted_row (Fixture       *fixture,
   g_object_get (item, "title", &title, NULL);
   g_assert_cmpstr (title, ==, "This incident was deleted");
   next = loaded_item (model, 154);
-  g_assert_cmpint (desk_incident_object_get_incident (next)->id, ==,
-                   g_array_index (ids, gint64, 154));
+  moved = g_array_index (ids, gint64, 154);
+  g_assert_cmpint (desk_incident_object_get_incident (next)->id, ==, moved);
 
+  /* After a reload the rows held keep their place and show the
+   * incidents now there: the next one has moved up.
+   */
   desk_incident_list_model_reload (model);
   spin_until (model_idle, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
                     N_DEMO - 1);
+  spin_until (item_loaded, item);
+  g_assert_cmpint (desk_incident_object_get_id (item), ==, moved);
+  g_assert_cmpint (desk_incident_object_get_incident (item)->id, ==, moved);
 }
 
-/* A row not read yet shows as loading at once, then changes. */
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n_notify)
+{
+  (*n_notify)++;
+}
+
+/* A row not read yet shows as loading at once, then fills in place:
+ * a view showing it need not build the row again.
+ */
 static void
 test_loading_rows (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(DeskIncidentListModel) model = desk_incident_list_model_new ();
   g_autoptr(DeskIncidentObject) item = NULL;
-  g_autoptr(DeskIncidentObject) loaded = NULL;
+  g_autoptr(DeskIncidentObject) again = NULL;
   g_autofree char *title = NULL;
-  guint n_changes = 0;
+  g_autofree char *loaded_title = NULL;
+  guint n_changes = 0, n_notify = 0;
+  gint64 id;
 
   desk_incident_list_model_set_store (model, fixture->store);
   spin_until (model_idle, model);
@@ -333,12 +370,69 @@ test_loading_rows (Fixture       *fixture,
   g_assert_null (desk_incident_object_get_incident (item));
   g_object_get (item, "title", &title, NULL);
   g_assert_cmpstr (title, ==, "Loading…");
+  id = desk_incident_object_get_id (item);
+  g_assert_cmpint (id, ==,
+                   g_array_index (desk_incident_list_model_get_ids (model),
+                                  gint64, 230));
 
-  loaded = loaded_item (model, 230);
-  g_assert_nonnull (desk_incident_object_get_incident (loaded));
-  g_assert_cmpint (desk_incident_object_get_id (loaded), ==,
-                   desk_incident_object_get_id (item));
-  g_assert_cmpuint (n_changes, ==, 1);
+  /* Asked again while held, the row is the same item. */
+  again = g_list_model_get_item (G_LIST_MODEL (model), 230);
+  g_assert_true (again == item);
+
+  g_signal_connect (item, "notify::title", G_CALLBACK (count_notify),
+                    &n_notify);
+  spin_until (item_loaded, item);
+  g_assert_cmpint (desk_incident_object_get_incident (item)->id, ==, id);
+  g_object_get (item, "title", &loaded_title, NULL);
+  g_assert_cmpstr (loaded_title, ==,
+                   desk_incident_object_get_incident (item)->title);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpuint (n_changes, ==, 0);
+}
+
+/* A new result shows in the rows held, and only the rows added or
+ * removed at the end are announced.
+ */
+static void
+test_rows_follow_result (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskIncidentListModel) model = desk_incident_list_model_new ();
+  g_autoptr(DeskQuery) query = desk_query_new ();
+  g_autoptr(DeskIncidentObject) first = NULL;
+  g_autoptr(DeskIncidentObject) far = NULL;
+  guint change[3] = { 0, 0, 0 };
+  guint n_sev1;
+
+  desk_incident_list_model_set_store (model, fixture->store);
+  spin_until (model_idle, model);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  far = g_list_model_get_item (G_LIST_MODEL (model), N_DEMO - 1);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_change),
+                    change);
+
+  query->severity_mask = 1u << DESK_SEVERITY_SEV1;
+  n_sev1 = store_count (fixture->store, query);
+  g_assert_cmpuint (n_sev1, >, 0);
+  g_assert_cmpuint (n_sev1, <, N_DEMO - 1);
+  desk_incident_list_model_set_query (model, query);
+  spin_until (model_idle, model);
+
+  g_assert_cmpuint (change[0], ==, n_sev1);
+  g_assert_cmpuint (change[1], ==, N_DEMO - n_sev1);
+  g_assert_cmpuint (change[2], ==, 0);
+
+  /* The first row was read with the result, so it shows at once. */
+  g_assert_false (desk_incident_object_get_loading (first));
+  g_assert_cmpint (desk_incident_object_get_id (first), ==,
+                   g_array_index (desk_incident_list_model_get_ids (model),
+                                  gint64, 0));
+  g_assert_cmpint (desk_incident_object_get_incident (first)->severity, ==,
+                   DESK_SEVERITY_SEV1);
+
+  /* A row past the new end is left alone for the view to drop. */
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), N_DEMO - 1));
+  g_assert_nonnull (desk_incident_object_get_incident (far));
 }
 
 static void
@@ -458,6 +552,9 @@ main (int   argc,
   g_test_add ("/incident-list-model/loading-rows", Fixture,
               GUINT_TO_POINTER (N_DEMO), fixture_set_up, test_loading_rows,
               fixture_tear_down);
+  g_test_add ("/incident-list-model/rows-follow-result", Fixture,
+              GUINT_TO_POINTER (N_DEMO), fixture_set_up,
+              test_rows_follow_result, fixture_tear_down);
   g_test_add ("/incident-list-model/item-properties", Fixture,
               GUINT_TO_POINTER (N_DEMO), fixture_set_up,
               test_item_properties, fixture_tear_down);

@@ -322,9 +322,54 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
-/* Over a thousand rows, the view lets go of the old rows before the new
- * ones come and takes the new result back afterwards.
- */
+/* The references the table shows, top to bottom. */
+static void
+collect_references (GtkWidget *widget,
+                    GPtrArray *references)
+{
+  if (GTK_IS_LABEL (widget) &&
+      gtk_widget_has_css_class (widget, "desk-reference") &&
+      g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "INC-"))
+    g_ptr_array_add (references,
+                     (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_references (child, references);
+}
+
+#define ROWS_CHECKED 10
+
+/* The first rows on screen show the first incidents of the result. */
+static gboolean
+rows_show_result (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskIncidentListModel *model = desk_incident_list_page_get_model (fixture->page);
+  const GArray *ids = desk_incident_list_model_get_ids (model);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->page),
+                                 GTK_TYPE_COLUMN_VIEW);
+
+  collect_references (view, shown);
+  if (shown->len < MIN (ROWS_CHECKED, ids->len))
+    return FALSE;
+
+  for (guint i = 0; i < MIN (ROWS_CHECKED, ids->len); i++)
+    {
+      g_autoptr(DeskIncident) inc = NULL;
+
+      inc = desk_store_get_incident (fixture->store,
+                                     g_array_index (ids, gint64, i), NULL);
+      if (g_strcmp0 (g_ptr_array_index (shown, i), inc->reference) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Over a thousand rows, the rows on screen follow each new result. */
 static void
 test_large_change (Fixture       *fixture,
                    gconstpointer  data)
@@ -339,11 +384,13 @@ test_large_change (Fixture       *fixture,
   view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (fixture->page),
                                        GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (view);
+  spin_until (rows_show_result, fixture);
 
   desk_incident_list_page_select (fixture->page, NULL, DESK_SEVERITY_SEV2,
                                   -1);
   severity->severity_mask = 1u << DESK_SEVERITY_SEV2;
   assert_shows (fixture, severity);
+  spin_until (rows_show_result, fixture);
 
   shown = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_nonnull (shown);
@@ -354,6 +401,7 @@ test_large_change (Fixture       *fixture,
 
   desk_incident_list_page_select (fixture->page, NULL, 0, -1);
   assert_shows (fixture, all);
+  spin_until (rows_show_result, fixture);
   shown = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_nonnull (shown);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1500);
@@ -398,6 +446,37 @@ test_reload_keeps_place (Fixture       *fixture,
   assert_shows (fixture, all);
   spin_until (scrolled_back, adjustment);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3000);
+}
+
+static gboolean
+at_top (gpointer data)
+{
+  return gtk_adjustment_get_value (data) == 0;
+}
+
+/* A new filter starts at the top of its result. */
+static void
+test_filter_goes_to_top (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskQuery) severity = desk_query_new ();
+  GtkAdjustment *adjustment;
+  GtkWidget *view;
+
+  fill_demo (fixture, 1500);
+  set_store (fixture);
+  view = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  spin_until (scrollable, adjustment);
+  gtk_adjustment_set_value (adjustment, 3000);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3000);
+
+  desk_incident_list_page_select (fixture->page, NULL, DESK_SEVERITY_SEV3,
+                                  -1);
+  severity->severity_mask = 1u << DESK_SEVERITY_SEV3;
+  assert_shows (fixture, severity);
+  spin_until (at_top, adjustment);
+  spin_until (rows_show_result, fixture);
 }
 
 /* Clicking a column header sorts in the store, not in GTK. */
@@ -540,6 +619,8 @@ main (int   argc,
               test_uci498, fixture_tear_down);
   g_test_add ("/incident-list-page/large-change", Fixture, NULL,
               fixture_set_up, test_large_change, fixture_tear_down);
+  g_test_add ("/incident-list-page/filter-goes-to-top", Fixture, NULL,
+              fixture_set_up, test_filter_goes_to_top, fixture_tear_down);
   g_test_add ("/incident-list-page/reload-keeps-place", Fixture, NULL,
               fixture_set_up, test_reload_keeps_place, fixture_tear_down);
 

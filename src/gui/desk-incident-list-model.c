@@ -2,8 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * With a million incidents the id array is 8 MB; the items themselves are
- * only ever built for the rows a view asks for, BLOCK_SIZE at a time.
+ * With a million incidents the id array is 8 MB; incidents are read only
+ * for the rows a view asks for, BLOCK_SIZE at a time, and a few blocks
+ * are kept. An item stands for a row, not for an incident: while a view
+ * holds it, a new result or a block read changes it in place. GTK 4.8
+ * builds every row widget of a view anew for items it has not seen, so
+ * a filter change announces only the rows added or removed at the end.
  */
 
 #define G_LOG_DOMAIN "desk-list"
@@ -30,8 +34,9 @@ struct _DeskIncidentListModel
   GCancellable *block_cancellable; /* block reads for the current ids */
   GError       *error;
 
-  GHashTable   *blocks;   /* block index → GPtrArray of DeskIncidentObject */
+  GHashTable   *blocks;   /* block index → Block */
   GQueue        recent;   /* block indices, most recently used first */
+  GHashTable   *rows;     /* position → Row, for items someone holds */
 
   guint         loading : 1;
 };
@@ -60,6 +65,22 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A block's incidents, one per id in the list's order, NULL for an id
+ * deleted since the query; no array while the block is being read.
+ */
+typedef struct
+{
+  GPtrArray *incidents;
+} Block;
+
+/* An item handed out, watched until it is finalized. */
+typedef struct
+{
+  DeskIncidentListModel *model;
+  DeskIncidentObject    *item;
+  guint                  position;
+} Row;
 
 typedef struct
 {
@@ -107,6 +128,13 @@ desk_incident_list_model_get_n_items (GListModel *model)
 }
 
 static void
+block_free (Block *block)
+{
+  g_clear_pointer (&block->incidents, g_ptr_array_unref);
+  g_free (block);
+}
+
+static void
 clear_cache (DeskIncidentListModel *self)
 {
   g_cancellable_cancel (self->block_cancellable);
@@ -117,16 +145,23 @@ clear_cache (DeskIncidentListModel *self)
   g_queue_clear (&self->recent);
 }
 
-/* Pairs each id of the block starting at @start with its incident; the
- * store skips ids deleted since the query, so they keep their place
- * with no incident.
+static void
+incident_unref_nullable (gpointer incident)
+{
+  if (incident != NULL)
+    desk_incident_unref (incident);
+}
+
+/* Pairs each of @n ids with its incident among @incidents, which the
+ * store gives in the same order but without the ids deleted since the
+ * query: those keep their place with no incident.
  */
 static GPtrArray *
-make_items (const gint64 *ids,
-            guint         n,
-            GPtrArray    *incidents)
+pair_incidents (const gint64 *ids,
+                guint         n,
+                GPtrArray    *incidents)
 {
-  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+  GPtrArray *paired = g_ptr_array_new_full (n, incident_unref_nullable);
   guint j = 0;
 
   for (guint i = 0; i < n; i++)
@@ -135,27 +170,60 @@ make_items (const gint64 *ids,
 
       if (incidents != NULL && j < incidents->len &&
           ((DeskIncident *) g_ptr_array_index (incidents, j))->id == ids[i])
-        inc = g_ptr_array_index (incidents, j++);
+        inc = desk_incident_ref (g_ptr_array_index (incidents, j++));
 
-      g_ptr_array_add (items, desk_incident_object_new (ids[i], inc));
+      g_ptr_array_add (paired, inc);
     }
 
-  return items;
+  return paired;
 }
 
 static void
 insert_block (DeskIncidentListModel *self,
-              guint                  block,
-              GPtrArray             *items)
+              guint                  index,
+              Block                 *block)
 {
-  gpointer key = GUINT_TO_POINTER (block);
+  gpointer key = GUINT_TO_POINTER (index);
 
-  g_hash_table_insert (self->blocks, key, items);
+  g_hash_table_insert (self->blocks, key, block);
   g_queue_remove (&self->recent, key);
   g_queue_push_head (&self->recent, key);
 
   if (g_queue_get_length (&self->recent) > MAX_BLOCKS)
     g_hash_table_remove (self->blocks, g_queue_pop_tail (&self->recent));
+}
+
+/* Shows in @row what the cache knows of its position. */
+static void
+fill_row (DeskIncidentListModel *self,
+          Row                   *row,
+          Block                 *block)
+{
+  gint64 id = g_array_index (self->ids, gint64, row->position);
+  DeskIncident *inc = NULL;
+
+  if (block->incidents != NULL)
+    inc = g_ptr_array_index (block->incidents, row->position % BLOCK_SIZE);
+
+  desk_incident_object_update (row->item, id, inc,
+                               block->incidents == NULL);
+}
+
+static void
+fill_block_rows (DeskIncidentListModel *self,
+                 guint                  index,
+                 Block                 *block)
+{
+  guint start = index * BLOCK_SIZE;
+  guint end = MIN (start + BLOCK_SIZE, self->ids->len);
+
+  for (guint p = start; p < end; p++)
+    {
+      Row *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (p));
+
+      if (row != NULL)
+        fill_row (self, row, block);
+    }
 }
 
 static void
@@ -190,7 +258,7 @@ read_block_cb (GObject      *source,
   Work *work = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
   Result *result;
-  GPtrArray *items;
+  Block *block;
   guint start = work->block * BLOCK_SIZE;
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
@@ -200,49 +268,77 @@ read_block_cb (GObject      *source,
     g_warning ("Could not read incidents %u to %u: %s",
                start, start + work->ids->len, error->message);
 
-  /* The block may have been dropped from the cache meanwhile. */
-  if (g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (work->block)))
-    {
-      items = make_items ((gint64 *) work->ids->data, work->ids->len,
-                          result ? result->incidents : NULL);
-      insert_block (self, work->block, items);
-      g_list_model_items_changed (G_LIST_MODEL (self), start,
-                                  work->ids->len, work->ids->len);
-    }
+  /* Kept even if the block left the cache meanwhile: its rows wait. */
+  block = g_new0 (Block, 1);
+  block->incidents = pair_incidents ((gint64 *) work->ids->data,
+                                     work->ids->len,
+                                     result ? result->incidents : NULL);
+  insert_block (self, work->block, block);
+  fill_block_rows (self, work->block, block);
 
   g_clear_pointer (&result, result_free);
 }
 
-/* Never waits for the store on the main thread: a block not read yet
- * is shown as loading rows and read in a worker thread.
+/* Never waits for the store on the main thread: the rows of a block not
+ * read yet show as loading until a worker thread has read it.
  */
-static GPtrArray *
+static Block *
 start_block (DeskIncidentListModel *self,
-             guint                  block)
+             guint                  index)
 {
   g_autoptr(GTask) task = NULL;
-  const gint64 *ids;
-  GPtrArray *items;
+  Block *block = g_new0 (Block, 1);
   Work *work = g_new0 (Work, 1);
-  guint start = block * BLOCK_SIZE;
+  guint start = index * BLOCK_SIZE;
   guint n = MIN (BLOCK_SIZE, self->ids->len - start);
 
-  ids = &g_array_index (self->ids, gint64, start);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, desk_incident_object_new_loading (ids[i]));
-
   work->store = g_object_ref (self->store);
-  work->block = block;
+  work->block = index;
   work->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_array_append_vals (work->ids, ids, n);
+  g_array_append_vals (work->ids, &g_array_index (self->ids, gint64, start),
+                       n);
 
   task = g_task_new (self, self->block_cancellable, read_block_cb, NULL);
   g_task_set_source_tag (task, start_block);
   g_task_set_task_data (task, work, (GDestroyNotify) work_free);
   g_task_run_in_thread (task, read_block_thread);
 
-  return items;
+  insert_block (self, index, block);
+
+  return block;
+}
+
+static Block *
+ensure_block (DeskIncidentListModel *self,
+              guint                  index)
+{
+  gpointer key = GUINT_TO_POINTER (index);
+  Block *block = g_hash_table_lookup (self->blocks, key);
+
+  if (block == NULL)
+    return start_block (self, index);
+
+  g_queue_remove (&self->recent, key);
+  g_queue_push_head (&self->recent, key);
+
+  return block;
+}
+
+static void
+row_finalized (gpointer  data,
+               GObject  *where_the_object_was)
+{
+  Row *row = data;
+
+  g_hash_table_remove (row->model->rows, GUINT_TO_POINTER (row->position));
+}
+
+static void
+forget_row (DeskIncidentListModel *self,
+            Row                   *row)
+{
+  g_object_weak_unref (G_OBJECT (row->item), row_finalized, row);
+  g_hash_table_remove (self->rows, GUINT_TO_POINTER (row->position));
 }
 
 static gpointer
@@ -250,26 +346,25 @@ desk_incident_list_model_get_item (GListModel *model,
                                    guint       position)
 {
   DeskIncidentListModel *self = DESK_INCIDENT_LIST_MODEL (model);
-  GPtrArray *items;
-  guint block;
+  Row *row;
 
   if (position >= self->ids->len || self->store == NULL)
     return NULL;
 
-  block = position / BLOCK_SIZE;
-  items = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (block));
-  if (items == NULL)
-    {
-      items = start_block (self, block);
-      insert_block (self, block, items);
-    }
-  else
-    {
-      g_queue_remove (&self->recent, GUINT_TO_POINTER (block));
-      g_queue_push_head (&self->recent, GUINT_TO_POINTER (block));
-    }
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row->item);
 
-  return g_object_ref (g_ptr_array_index (items, position % BLOCK_SIZE));
+  row = g_new0 (Row, 1);
+  row->model = self;
+  row->position = position;
+  row->item = desk_incident_object_new_loading (0);
+  g_object_weak_ref (G_OBJECT (row->item), row_finalized, row);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+
+  fill_row (self, row, ensure_block (self, position / BLOCK_SIZE));
+
+  return row->item;
 }
 
 static void
@@ -291,6 +386,48 @@ set_loading (DeskIncidentListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* The rows of the first result come with it, so a new list shows at
+ * once.
+ */
+static void
+seed_cache (DeskIncidentListModel *self,
+            GPtrArray             *first)
+{
+  guint n = MIN (self->ids->len, PREFETCH);
+
+  for (guint start = 0; first != NULL && start < n; start += BLOCK_SIZE)
+    {
+      Block *block = g_new0 (Block, 1);
+      g_autoptr(GPtrArray) part = g_ptr_array_new ();
+
+      for (guint i = start; i < first->len && i < start + BLOCK_SIZE; i++)
+        g_ptr_array_add (part, g_ptr_array_index (first, i));
+      block->incidents = pair_incidents (&g_array_index (self->ids, gint64,
+                                                         start),
+                                         MIN (BLOCK_SIZE, n - start), part);
+      insert_block (self, start / BLOCK_SIZE, block);
+    }
+}
+
+/* Every item a view holds shows its row of the new result; those past
+ * its end are left as they are until the view lets them go.
+ */
+static void
+refill_rows (DeskIncidentListModel *self)
+{
+  g_autoptr(GList) rows = g_hash_table_get_values (self->rows);
+
+  for (GList *l = rows; l != NULL; l = l->next)
+    {
+      Row *row = l->data;
+
+      if (row->position >= self->ids->len)
+        forget_row (self, row);
+      else
+        fill_row (self, row, ensure_block (self, row->position / BLOCK_SIZE));
+    }
+}
+
 static void
 replace_ids (DeskIncidentListModel *self,
              GArray                *ids,
@@ -299,35 +436,20 @@ replace_ids (DeskIncidentListModel *self,
   guint old_n = self->ids->len;
   guint new_n = ids->len;
 
-  /* Still the old rows: a view may let go of them cheaply now. */
   if (old_n != 0 || new_n != 0)
     g_signal_emit (self, signals[REPLACING], 0, old_n, new_n);
 
   g_array_unref (self->ids);
   self->ids = ids;
   clear_cache (self);
+  seed_cache (self, first);
+  refill_rows (self);
 
-  for (guint b = 0; first != NULL && b * BLOCK_SIZE < MIN (new_n, PREFETCH);
-       b++)
-    {
-      guint start = b * BLOCK_SIZE;
-      g_autoptr(GPtrArray) part = g_ptr_array_new ();
+  if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
 
-      for (guint i = start; i < first->len && i < start + BLOCK_SIZE; i++)
-        g_ptr_array_add (part, g_ptr_array_index (first, i));
-      insert_block (self, b,
-                    make_items (&g_array_index (ids, gint64, start),
-                                MIN (BLOCK_SIZE, new_n - start), part));
-    }
-
-  if (old_n != 0 || new_n != 0)
-    {
-      gint64 t0 = g_get_monotonic_time ();
-
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
-      g_debug ("items-changed %u → %u took %.1f ms", old_n, new_n,
-               (g_get_monotonic_time () - t0) / 1000.0);
-    }
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -441,12 +563,22 @@ desk_incident_list_model_reload (DeskIncidentListModel *self)
 }
 
 static void
+forget_rows (DeskIncidentListModel *self)
+{
+  g_autoptr(GList) rows = g_hash_table_get_values (self->rows);
+
+  for (GList *l = rows; l != NULL; l = l->next)
+    forget_row (self, l->data);
+}
+
+static void
 desk_incident_list_model_dispose (GObject *object)
 {
   DeskIncidentListModel *self = DESK_INCIDENT_LIST_MODEL (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  forget_rows (self);
   g_hash_table_remove_all (self->blocks);
   g_queue_clear (&self->recent);
   g_cancellable_cancel (self->block_cancellable);
@@ -462,6 +594,7 @@ desk_incident_list_model_finalize (GObject *object)
   DeskIncidentListModel *self = DESK_INCIDENT_LIST_MODEL (object);
 
   g_clear_pointer (&self->blocks, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->query, desk_query_free);
   g_clear_error (&self->error);
@@ -557,7 +690,8 @@ desk_incident_list_model_init (DeskIncidentListModel *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->block_cancellable = g_cancellable_new ();
   self->blocks = g_hash_table_new_full (NULL, NULL, NULL,
-                                        (GDestroyNotify) g_ptr_array_unref);
+                                        (GDestroyNotify) block_free);
+  self->rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->query = desk_query_new ();
   self->query->sort = DESK_SORT_DETECTED;
   self->query->descending = TRUE;
@@ -650,7 +784,12 @@ desk_incident_list_model_get_n_cached (DeskIncidentListModel *self)
 
   g_hash_table_iter_init (&iter, self->blocks);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    n += ((GPtrArray *) value)->len;
+    {
+      Block *block = value;
+
+      if (block->incidents != NULL)
+        n += block->incidents->len;
+    }
 
   return n;
 }

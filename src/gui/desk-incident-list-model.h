@@ -16,12 +16,17 @@ G_DECLARE_FINAL_TYPE (DeskIncidentListModel, desk_incident_list_model,
                       DESK, INCIDENT_LIST_MODEL, GObject)
 
 /* A GListModel of DeskIncidentObject. It holds only the row ids of the
- * current query and materialises items in small blocks when asked for
+ * current query and reads incidents in small blocks when asked for
  * them, keeping a few blocks cached.
  *
+ * An item stands for a row: while it is held, it shows whatever incident
+ * is at its row, and changes in place when a block is read or a new
+ * result comes. So a new result announces with "items-changed" only the
+ * rows added or removed at the end, and items already handed out are
+ * refilled.
+ *
  * "replacing" (guint old_n, guint new_n) is emitted when a query's
- * result is about to replace every row, while the model still holds
- * the old rows; one "items-changed" (0, old_n, new_n) follows.
+ * result reaches the model, before any row changes.
  */
 DeskIncidentListModel *desk_incident_list_model_new       (void);
 

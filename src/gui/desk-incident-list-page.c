@@ -102,7 +102,6 @@ struct _DeskIncidentListPage
 
   guint                  compact : 1;
   guint                  updating : 1;
-  guint                  detached : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DeskIncidentListPage, desk_incident_list_page,
@@ -173,37 +172,6 @@ attach_view (DeskIncidentListPage *self)
   gtk_list_view_set_model (self->list_view, self->compact ? model : NULL);
 }
 
-/* GTK 4.8 takes a change of many rows into a view by looking up every
- * new row among the widgets it had, which materialises thousands of
- * rows and stalls the window for a second. A view left without a model
- * meanwhile lets go of the old rows at once and takes the new ones as
- * a fresh list.
- */
-#define DETACH_ROWS 1000
-
-static void
-on_replacing (DeskIncidentListPage *self,
-              guint                 old_n,
-              guint                 new_n)
-{
-  if (old_n == 0 || old_n + new_n < DETACH_ROWS)
-    return;
-
-  gtk_column_view_set_model (self->column_view, NULL);
-  gtk_list_view_set_model (self->list_view, NULL);
-  self->detached = TRUE;
-}
-
-static void
-on_selection_changed (DeskIncidentListPage *self)
-{
-  if (!self->detached)
-    return;
-
-  self->detached = FALSE;
-  attach_view (self);
-}
-
 static guint
 open_status_mask (void)
 {
@@ -258,6 +226,23 @@ build_query (DeskIncidentListPage *self)
   return query;
 }
 
+/* A new filter or order starts at the top; a reload stays where it is. */
+static void
+scroll_to_top (DeskIncidentListPage *self)
+{
+  GtkScrollable *views[] = {
+    GTK_SCROLLABLE (self->column_view), GTK_SCROLLABLE (self->list_view),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (views[i]);
+
+      if (adjustment != NULL)
+        gtk_adjustment_set_value (adjustment, 0);
+    }
+}
+
 static void
 apply_query (DeskIncidentListPage *self)
 {
@@ -267,6 +252,8 @@ apply_query (DeskIncidentListPage *self)
     return;
 
   query = build_query (self);
+  if (!desk_query_equal (query, desk_incident_list_model_get_query (self->model)))
+    scroll_to_top (self);
   desk_incident_list_model_set_query (self->model, query);
   update_view (self);
 }
@@ -435,14 +422,14 @@ cell_setup (GtkSignalListItemFactory *factory,
   if (kind->monospace)
     gtk_widget_add_css_class (label, "desk-reference");
 
+  g_object_set_data (G_OBJECT (item), "desk-cell-kind", (gpointer) kind);
   gtk_list_item_set_child (item, label);
 }
 
 static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           const CellKind           *kind)
+cell_show (GtkListItem *item)
 {
+  const CellKind *kind = g_object_get_data (G_OBJECT (item), "desk-cell-kind");
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   g_auto(GStrv) classes = NULL;
@@ -457,6 +444,28 @@ cell_bind (GtkSignalListItemFactory *factory,
   g_object_get (gtk_list_item_get_item (item), kind->classes, &classes, NULL);
   gtk_widget_set_css_classes (label, classes ? (const char **) classes
                                              : (const char **) none);
+}
+
+/* The item changes in place when its row shows another incident. */
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const CellKind           *kind)
+{
+  g_autofree char *signal = g_strconcat ("notify::", kind->text, NULL);
+
+  g_signal_connect_object (gtk_list_item_get_item (item), signal,
+                           G_CALLBACK (cell_show), item, G_CONNECT_SWAPPED);
+  cell_show (item);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             const CellKind           *kind)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item),
+                                        cell_show, item);
 }
 
 static void
@@ -476,6 +485,8 @@ setup_cells (DeskIncidentListPage *self)
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup),
                         (gpointer) &cell_kinds[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind),
+                        (gpointer) &cell_kinds[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind),
                         (gpointer) &cell_kinds[i]);
       gtk_column_view_column_set_factory (columns[i], factory);
     }
@@ -767,6 +778,7 @@ desk_incident_list_page_class_init (DeskIncidentListPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DESK_TYPE_INCIDENT_OBJECT);
+  g_type_ensure (DESK_TYPE_REFLOW_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/example/IncidentDesk/desk-incident-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskIncidentListPage, filter_box);
@@ -815,15 +827,8 @@ desk_incident_list_page_init (DeskIncidentListPage *self)
                            G_CALLBACK (update_view), self,
                            G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->model, "replacing",
-                           G_CALLBACK (on_replacing), self,
-                           G_CONNECT_SWAPPED);
-
   model = g_object_ref (G_LIST_MODEL (self->model));
   self->selection = gtk_no_selection_new (model);
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (on_selection_changed), self,
-                           G_CONNECT_SWAPPED);
   attach_view (self);
 
   setup_filters (self);

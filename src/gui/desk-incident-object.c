@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Read-only properties, so list item templates can bind cells with
- * expressions instead of code.
+ * expressions instead of code. An object stands for a row of the list:
+ * when the row shows another incident, the object changes in place and
+ * the widgets showing it follow its notifications.
  */
 
 #define G_LOG_DOMAIN "desk-list"
@@ -206,6 +208,31 @@ desk_incident_object_new_loading (gint64 id)
   self->loading = TRUE;
 
   return self;
+}
+
+void
+desk_incident_object_update (DeskIncidentObject *self,
+                             gint64              id,
+                             DeskIncident       *incident,
+                             gboolean            loading)
+{
+  g_return_if_fail (DESK_IS_INCIDENT_OBJECT (self));
+
+  if (self->id == id && self->incident == incident &&
+      self->loading == !!loading)
+    return;
+
+  self->id = id;
+  self->loading = !!loading;
+  if (incident != NULL)
+    desk_incident_ref (incident);
+  g_clear_pointer (&self->incident, desk_incident_unref);
+  self->incident = incident;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_ID; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gboolean

@@ -20,6 +20,13 @@ DeskIncidentObject *desk_incident_object_new          (gint64        id,
                                                        DeskIncident *incident);
 /* A row whose incident is still being read from the store. */
 DeskIncidentObject *desk_incident_object_new_loading  (gint64        id);
+/* Shows another incident, or the same one read again, in place: every
+ * property is notified, so a row bound to this object follows.
+ */
+void                desk_incident_object_update       (DeskIncidentObject *self,
+                                                       gint64              id,
+                                                       DeskIncident       *incident,
+                                                       gboolean            loading);
 gint64              desk_incident_object_get_id       (DeskIncidentObject *self);
 gboolean            desk_incident_object_get_loading  (DeskIncidentObject *self);
 DeskIncident       *desk_incident_object_get_incident (DeskIncidentObject *self);
