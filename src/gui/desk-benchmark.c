@@ -42,6 +42,7 @@ typedef struct
   gint64          filter_result;
   gint64          last_poll;
   gint64          max_stall;
+  gint64          filter_stall;
   Phase           phase;
   guint           poll;
 } Bench;
@@ -124,6 +125,8 @@ poll_cb (gpointer user_data)
 
   if (bench->last_poll != 0 && bench->phase != PHASE_FIRST_FRAME)
     bench->max_stall = MAX (bench->max_stall, now - bench->last_poll);
+  if (bench->last_poll != 0 && bench->filter_start != 0)
+    bench->filter_stall = MAX (bench->filter_stall, now - bench->last_poll);
   bench->last_poll = now;
 
   if (bench->phase == PHASE_WAIT_READY && pages_loaded (bench))
@@ -154,6 +157,7 @@ finish (Bench *bench)
   report ("filter-rows", g_list_model_get_n_items (G_LIST_MODEL (model)));
 
   report ("max-stall-ms", bench->max_stall / 1000.0);
+  report ("filter-stall-ms", bench->filter_stall / 1000.0);
 
   getrusage (RUSAGE_SELF, &usage);
   report ("peak-rss-kb", usage.ru_maxrss);
@@ -190,6 +194,7 @@ after_paint (GdkFrameClock *clock,
       break;
 
     case PHASE_FILTER_FRAME:
+      bench->filter_stall = MAX (bench->filter_stall, now - bench->last_poll);
       report ("filter-result-ms",
               (bench->filter_result - bench->filter_start) / 1000.0);
       report ("filter-ms", (now - bench->filter_start) / 1000.0);

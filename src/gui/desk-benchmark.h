@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  *   filter-rows     rows in the filtered list
  *   max-stall-ms    the longest the main loop was kept busy, after the
  *                   first frame
+ *   filter-stall-ms the same, from applying the filter to its frame
  *   peak-rss-kb     peak resident memory of the process
  */
 gboolean desk_benchmark_wanted (void);
