@@ -18,6 +18,7 @@
 #include "desk-gui-util.h"
 #include "desk-incident-list-page.h"
 #include "desk-incident-object.h"
+#include "desk-reflow-box.h"
 
 #define SPINNER_DELAY_MS 150
 
