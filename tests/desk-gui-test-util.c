@@ -115,6 +115,23 @@ desk_test_log_wide_widgets (GtkWidget *root,
   log_wide (root, limit);
 }
 
+typedef struct
+{
+  const char *text;
+  GtkWidget  *owner;
+} Mnemonic;
+
+/* A row's title may be drawn by more than one label (AdwEntryRow has
+ * one for the empty and one for the filled row): those are one control.
+ */
+static GtkWidget *
+owner_of (GtkWidget *label)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+
+  return row != NULL ? row : label;
+}
+
 static void
 collect_mnemonics (GtkWidget  *widget,
                    GHashTable *seen,
@@ -127,20 +144,27 @@ collect_mnemonics (GtkWidget  *widget,
   if (GTK_IS_LABEL (widget) &&
       gtk_label_get_use_underline (GTK_LABEL (widget)))
     {
-      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+      /* Alt+S and Alt+s are the same key to GTK. */
+      guint keyval = gdk_keyval_to_lower (
+        gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
       const char *text = gtk_label_get_label (GTK_LABEL (widget));
-      const char *other;
+      Mnemonic *other;
 
       if (keyval != GDK_KEY_VoidSymbol)
         {
           other = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
-          if (other != NULL)
+          if (other == NULL)
+            {
+              other = g_new (Mnemonic, 1);
+              other->text = text;
+              other->owner = owner_of (widget);
+              g_hash_table_insert (seen, GUINT_TO_POINTER (keyval), other);
+              (*count)++;
+            }
+          else if (other->owner != owner_of (widget))
             g_string_append_printf (clashes, " Alt+%s: \"%s\" and \"%s\";",
-                                    gdk_keyval_name (keyval), other, text);
-          else
-            g_hash_table_insert (seen, GUINT_TO_POINTER (keyval),
-                                 (gpointer) text);
-          (*count)++;
+                                    gdk_keyval_name (keyval), other->text,
+                                    text);
         }
     }
 
@@ -153,7 +177,8 @@ collect_mnemonics (GtkWidget  *widget,
 guint
 desk_test_assert_unique_mnemonics (GtkWidget *root)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL,
+                                                      g_free);
   g_autoptr(GString) clashes = g_string_new (NULL);
   guint count = 0;
 

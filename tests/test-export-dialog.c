@@ -9,6 +9,7 @@
 
 #include "desk-demo.h"
 #include "desk-export-dialog.h"
+#include "desk-gui-test-util.h"
 #include "desk-resources.h"
 #include "desk-test-util.h"
 #include "desk-time.h"
@@ -495,6 +496,53 @@ test_suggest_name (Fixture       *fixture,
   spin_main_loop ();
 }
 
+/* The dialog in a language (data: "id", or NULL for English). */
+static void
+fixture_set_up_language (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  desk_test_use_language (data);
+  fixture_set_up (fixture, NULL);
+}
+
+static void
+fixture_tear_down_language (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  fixture_tear_down (fixture, NULL);
+  desk_test_use_language (NULL);
+}
+
+static void
+assert_fits_phone (Fixture *fixture)
+{
+  int width = desk_test_minimum_width (fixture->dialog);
+
+  desk_test_log_wide_widgets (fixture->dialog, 360);
+  g_assert_cmpint (width, <=, 360);
+  desk_test_assert_unique_mnemonics (fixture->dialog);
+}
+
+/* Both kinds of export fit a phone's 360 pixels, and each Alt key
+ * reaches one control.
+ */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(DeskQuery) query = desk_query_new ();
+
+  query->service = g_strdup ("Mail");
+  open_dialog (fixture, query);
+  assert_fits_phone (fixture);
+
+  g_object_set (fixture->dialog, "what", "sla", NULL);
+  desk_export_dialog_set_custom_period (DESK_EXPORT_DIALOG (fixture->dialog),
+                                        "2025-03-01", "2025-03-31");
+  spin_main_loop ();
+  assert_fits_phone (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +568,13 @@ main (int   argc,
   ADD ("markup-file-name", test_markup_file_name);
 
 #undef ADD
+
+  g_test_add ("/export-dialog/narrow/en", Fixture, NULL,
+              fixture_set_up_language, test_narrow,
+              fixture_tear_down_language);
+  g_test_add ("/export-dialog/narrow/id", Fixture, "id",
+              fixture_set_up_language, test_narrow,
+              fixture_tear_down_language);
 
   return g_test_run ();
 }

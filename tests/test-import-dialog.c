@@ -522,7 +522,7 @@ static void
 set_skip_and_dates (Fixture *fixture)
 {
   AdwPreferencesRow *skip_column = find_row (fixture->dialog,
-                                             "Skip by _column");
+                                             "Skip by colu_mn");
   AdwPreferencesRow *skip_values = find_row (fixture->dialog,
                                              "Values to skip, separated by ;");
   AdwPreferencesRow *date_format = find_row (fixture->dialog, "Date format");
@@ -664,6 +664,7 @@ test_mapping_needs_fields (Fixture       *fixture,
   g_assert_nonnull (next);
   g_assert_true (gtk_widget_get_mapped (next));
   g_assert_false (gtk_widget_get_sensitive (next));
+  desk_test_assert_unique_mnemonics (fixture->dialog);
   g_assert_true (find_label (fixture->dialog,
                              "To go on, choose a column or type a value for: "
                              "Reference, Title, Service, Severity, "
@@ -708,9 +709,12 @@ assert_fits_phone (Fixture *fixture)
 
   desk_test_log_wide_widgets (fixture->dialog, 360);
   g_assert_cmpint (width, <=, 360);
+  desk_test_assert_unique_mnemonics (fixture->dialog);
 }
 
-/* Every step fits a phone's 360 pixels in the longer Indonesian. */
+/* Every step fits a phone's 360 pixels in the longer Indonesian, and
+ * its Alt keys each reach one control.
+ */
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -950,6 +954,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_nonnull (desk_get_resource ());
+  /* A page sliding out is still on screen, with its Alt keys. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE,
+                NULL);
 
 #define ADD(path, func) \
   g_test_add ("/import-dialog/" path, Fixture, NULL, \

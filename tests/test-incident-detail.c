@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "desk-gui-test-util.h"
 #include "desk-incident-detail.h"
 #include "desk-resources.h"
 #include "desk-sla-clock.h"
@@ -418,7 +419,7 @@ test_edit_and_save (Fixture       *fixture,
   type (fixture, "_Assignee", "bob");
   type (fixture, "Why _1", "The queue filled up");
   type (fixture, "Why _2", "Nobody watched it");
-  type (fixture, "Impact _end", "2025-03-09 11:30");
+  type (fixture, "Impact e_nd", "2025-03-09 11:30");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (
                               text_view (fixture, "Root _cause")),
                             "Disk full on mx1", -1);
@@ -1163,6 +1164,52 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (minimum, <=, 360);
 }
 
+/* The page in a language (data: "id", or NULL for English). */
+static void
+fixture_set_up_language (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  desk_test_use_language (data);
+  fixture_set_up (fixture, NULL);
+}
+
+static void
+fixture_tear_down_language (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  fixture_tear_down (fixture, NULL);
+  desk_test_use_language (NULL);
+}
+
+/* Each Alt key reaches one control of the page, with every section
+ * open, on an open and on a resolved incident.
+ */
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const DeskStatus statuses[] = { DESK_STATUS_NEW, DESK_STATUS_RESOLVED };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      gint64 id = import_with_status (fixture, statuses[i]);
+
+      show (fixture, id);
+      find_all (fixture->page, is_type,
+                GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW), expanders);
+      for (guint e = 0; e < expanders->len; e++)
+        adw_expander_row_set_expanded (expanders->pdata[e], TRUE);
+      spin_main_loop ();
+
+      g_assert_cmpuint (desk_test_assert_unique_mnemonics (fixture->window),
+                        >, 10);
+      g_assert_true (desk_store_delete_incident (fixture->store, id, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1208,6 +1255,13 @@ main (int   argc,
   ADD ("time-zone-setting", test_time_zone_setting);
 
 #undef ADD
+
+  g_test_add ("/incident-detail/mnemonics/en", Fixture, NULL,
+              fixture_set_up_language, test_mnemonics,
+              fixture_tear_down_language);
+  g_test_add ("/incident-detail/mnemonics/id", Fixture, "id",
+              fixture_set_up_language, test_mnemonics,
+              fixture_tear_down_language);
 
   /* 200,000 characters: one word, words in one paragraph, short lines. */
   g_test_add ("/incident-detail/long-description/one-word", Fixture, "x",

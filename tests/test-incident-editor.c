@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "desk-datetime-row.h"
+#include "desk-gui-test-util.h"
 #include "desk-incident-editor.h"
 #include "desk-resources.h"
 #include "desk-test-util.h"
@@ -661,6 +662,37 @@ test_known_services (Fixture       *fixture,
                    ==, "Payments_EU");
 }
 
+/* The dialog in a language (data: "id", or NULL for English). */
+static void
+fixture_set_up_language (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  desk_test_use_language (data);
+  fixture_set_up (fixture, NULL);
+}
+
+static void
+fixture_tear_down_language (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  fixture_tear_down (fixture, NULL);
+  desk_test_use_language (NULL);
+}
+
+/* Each Alt key reaches one field, and the dialog fits 360 pixels. */
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  int width;
+
+  g_assert_cmpuint (desk_test_assert_unique_mnemonics (fixture->editor), >,
+                    5);
+  width = desk_test_minimum_width (fixture->editor);
+  desk_test_log_wide_widgets (fixture->editor, 360);
+  g_assert_cmpint (width, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +736,13 @@ main (int   argc,
     }
 
 #undef ADD
+
+  g_test_add ("/incident-editor/mnemonics/en", Fixture, NULL,
+              fixture_set_up_language, test_mnemonics,
+              fixture_tear_down_language);
+  g_test_add ("/incident-editor/mnemonics/id", Fixture, "id",
+              fixture_set_up_language, test_mnemonics,
+              fixture_tear_down_language);
 
   return g_test_run ();
 }

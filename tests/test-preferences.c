@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "desk-gui-test-util.h"
 #include "desk-preferences-window.h"
 #include "desk-resources.h"
 
@@ -275,6 +276,53 @@ test_finalizes (void)
   g_assert_finalize_object (window);
 }
 
+static void
+find_pages (GtkWidget *widget,
+            GPtrArray *pages)
+{
+  if (ADW_IS_PREFERENCES_PAGE (widget) &&
+      ADW_IS_VIEW_STACK (gtk_widget_get_parent (widget)))
+    g_ptr_array_add (pages, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_pages (child, pages);
+}
+
+/* Every page fits a phone's 360 pixels, and on each every Alt key
+ * reaches one control (data: "id", or NULL for English).
+ */
+static void
+test_narrow (gconstpointer data)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  GtkWidget *window;
+  int width;
+
+  desk_test_use_language (data);
+  window = desk_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop ();
+
+  find_pages (window, pages);
+  g_assert_cmpuint (pages->len, >=, 2);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                               pages->pdata[i]);
+      spin_main_loop ();
+      desk_test_assert_unique_mnemonics (window);
+    }
+
+  width = desk_test_minimum_width (window);
+  desk_test_log_wide_widgets (window, 360);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+  desk_test_use_language (NULL);
+  g_assert_cmpint (width, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +347,8 @@ main (int   argc,
   ADD ("time-zone-invalid", test_time_zone_invalid);
   ADD ("bound-settings", test_bound_settings);
   g_test_add_func ("/preferences/finalizes", test_finalizes);
+  g_test_add_data_func ("/preferences/narrow/en", NULL, test_narrow);
+  g_test_add_data_func ("/preferences/narrow/id", "id", test_narrow);
 
 #undef ADD
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "desk-gui-test-util.h"
 #include "desk-problem-editor.h"
 #include "desk-problems-page.h"
 #include "desk-resources.h"
@@ -548,6 +549,47 @@ test_viewer_mode (Fixture       *fixture,
   g_assert_cmpstr (visible_state (fixture), ==, "no-store");
 }
 
+/* The page in a language (data: "id", or NULL for English). */
+static void
+fixture_set_up_language (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  desk_test_use_language (data);
+  fixture_set_up (fixture, NULL);
+}
+
+static void
+fixture_tear_down_language (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  fixture_tear_down (fixture, NULL);
+  desk_test_use_language (NULL);
+}
+
+/* The problem editor fits a phone's 360 pixels and each Alt key reaches
+ * one field.
+ */
+static void
+test_editor_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DeskProblemEditor *editor;
+  int width;
+
+  show_page (fixture, fixture->store);
+  wait_for_state (fixture, "empty");
+  g_assert_true (gtk_widget_activate_action (fixture->page, "problems.new",
+                                             NULL));
+  spin_main_loop ();
+  editor = find_editor ();
+
+  g_assert_cmpuint (desk_test_assert_unique_mnemonics (GTK_WIDGET (editor)),
+                    >, 1);
+  width = desk_test_minimum_width (GTK_WIDGET (editor));
+  desk_test_log_wide_widgets (GTK_WIDGET (editor), 360);
+  g_assert_cmpint (width, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +614,13 @@ main (int   argc,
   ADD ("viewer-mode-empty", test_viewer_mode_empty);
 
 #undef ADD
+
+  g_test_add ("/problems-page/editor-narrow/en", Fixture, NULL,
+              fixture_set_up_language, test_editor_narrow,
+              fixture_tear_down_language);
+  g_test_add ("/problems-page/editor-narrow/id", Fixture, "id",
+              fixture_set_up_language, test_editor_narrow,
+              fixture_tear_down_language);
 
   return g_test_run ();
 }

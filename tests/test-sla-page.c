@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "desk-gui-test-util.h"
 #include "desk-resources.h"
 #include "desk-sla-page.h"
 #include "desk-sla-service-row.h"
@@ -677,6 +678,57 @@ test_finalizes_while_loading (void)
   desk_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
+/* The filled page in a language (data: "id", or NULL for English). */
+static void
+fixture_set_up_language (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  desk_test_use_language (data);
+  fixture_set_up (fixture, "filled");
+}
+
+static void
+fixture_tear_down_language (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  fixture_tear_down (fixture, NULL);
+  desk_test_use_language (NULL);
+}
+
+static void
+expand_all (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    expand_all (c);
+}
+
+/* Each Alt key reaches one control, with a month and with a custom
+ * period, every service open.
+ */
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AdwComboRow *kind = ADW_COMBO_ROW (child (fixture, "kind_row"));
+
+  expand_all (fixture->page);
+  spin_main_loop ();
+  g_assert_cmpuint (desk_test_assert_unique_mnemonics (fixture->window), >,
+                    2);
+
+  adw_combo_row_set_selected (kind, 5);
+  wait_for_report (fixture);
+  expand_all (fixture->page);
+  spin_main_loop ();
+  g_assert_cmpuint (desk_test_assert_unique_mnemonics (fixture->window), >,
+                    4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +755,12 @@ main (int   argc,
   ADD ("empty", test_empty, FALSE);
 
   g_test_add_func ("/sla-page/viewer-mode", test_viewer_mode);
+  g_test_add ("/sla-page/mnemonics/en", Fixture, NULL,
+              fixture_set_up_language, test_mnemonics,
+              fixture_tear_down_language);
+  g_test_add ("/sla-page/mnemonics/id", Fixture, "id",
+              fixture_set_up_language, test_mnemonics,
+              fixture_tear_down_language);
 
   g_test_add_func ("/sla-page/finalizes-while-loading",
                    test_finalizes_while_loading);
