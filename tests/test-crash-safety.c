@@ -15,7 +15,10 @@
  *   begin import PREFIX K       done import PREFIX K
  *
  * Imports write K incidents whose references start with PREFIX, in the
- * app's own format, through desk_import_file.
+ * app's own format, through desk_import_file. On a file that holds no
+ * incident yet the first write is a large import, which goes through a
+ * rollback journal instead of the log (desk_store_begin_bulk), so that
+ * kills land inside that too.
  */
 
 #define G_LOG_DOMAIN "test-crash-safety"
@@ -30,6 +33,8 @@
 #include "desk-store.h"
 
 #define DETECTED_AT G_GINT64_CONSTANT (1740823200)  /* 2025-03-01 10:00 */
+#define BULK_ROWS 8000
+#define BULK_RUN_NUMBER 1000000
 
 static void
 say (const char *format,
@@ -153,7 +158,7 @@ write_import_file (const char *path,
 static void
 do_import (DeskStore  *store,
            const char *folder,
-           GRand      *rand,
+           guint       k,
            guint       run,
            guint       n)
 {
@@ -163,7 +168,6 @@ do_import (DeskStore  *store,
   g_autofree char *prefix = g_strdup_printf ("IMP-%u-%u-", run, n);
   g_autofree char *path = NULL;
   DeskImportOptions options;
-  guint k = g_rand_int_range (rand, 2, 20);
 
   path = g_strdup_printf ("%s/import-%u-%u.csv", folder, run, n);
   write_import_file (path, prefix, k);
@@ -218,6 +222,9 @@ main (int    argc,
     g_error ("query: %s", error->message);
   say ("done open %u", ids->len);
 
+  if (ids->len == 0)
+    do_import (store, folder, BULK_ROWS, run, BULK_RUN_NUMBER);
+
   for (guint n = 0; ; n++)
     {
       guint op = g_rand_int_range (rand, 0, 10);
@@ -227,7 +234,7 @@ main (int    argc,
       else if (op < 8)
         do_edit (store, ids, rand, run, n);
       else
-        do_import (store, folder, rand, run, n);
+        do_import (store, folder, g_rand_int_range (rand, 2, 20), run, n);
     }
 
   return 0;

@@ -4,6 +4,7 @@
  */
 
 #include <string.h>
+#include <sqlite3.h>
 
 #include "desk-csv.h"
 #include "desk-error.h"
@@ -346,6 +347,121 @@ test_twice_no_duplicate (Fixture       *f,
   g_assert_cmpuint (second->n_created, ==, 0);
   g_assert_cmpuint (second->n_updated, ==, 2);
   g_assert_cmpuint (count (f->store), ==, 2);
+}
+
+/* A large import into a file without incidents goes through a rollback
+ * journal (desk_store_begin_bulk); the file is back on its log after,
+ * whether the import landed or was refused, and an import while another
+ * program reads the file keeps the log all along.
+ */
+static char *
+journal_mode (Fixture    *f,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  char *mode;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return mode;
+}
+
+static void
+assert_no_journal (Fixture    *f,
+                   const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bulk_back_to_log (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = desk_test_fixture_path ("import/valid.csv");
+  g_autoptr(DeskImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  report = import_path (f->store, path, DESK_IMPORT_FORMAT_AUTO, NULL, "UTC",
+                        FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->committed);
+  g_assert_cmpuint (count (f->store), ==, 2);
+  assert_no_journal (f, "first.db");
+
+  mode = journal_mode (f, "first.db");
+  g_assert_cmpstr (mode, ==, "wal");
+}
+
+static void
+test_bulk_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = desk_test_fixture_path ("import/many-errors.csv");
+  g_autoptr(DeskImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  report = import_path (f->store, path, DESK_IMPORT_FORMAT_AUTO, NULL, "UTC",
+                        FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (report->committed);
+  g_assert_cmpuint (count (f->store), ==, 0);
+  assert_no_journal (f, "first.db");
+
+  mode = journal_mode (f, "first.db");
+  g_assert_cmpstr (mode, ==, "wal");
+}
+
+static void
+test_bulk_beside_reader (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = desk_test_fixture_path ("import/valid.csv");
+  g_autofree char *db_path = g_build_filename (f->dir, "first.db", NULL);
+  g_autoptr(DeskImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *reader = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &reader, SQLITE_OPEN_READONLY,
+                                    NULL), ==, SQLITE_OK);
+  sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL);
+  sqlite3_prepare_v2 (reader, "SELECT count(*) FROM incidents", -1, &stmt,
+                      NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+
+  report = import_path (f->store, path, DESK_IMPORT_FORMAT_AUTO, NULL, "UTC",
+                        FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->committed);
+  g_assert_cmpuint (count (f->store), ==, 2);
+
+  /* The reader still sees the file as it was when it began. */
+  sqlite3_prepare_v2 (reader, "SELECT count(*) FROM incidents", -1, &stmt,
+                      NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (reader);
+
+  mode = journal_mode (f, "first.db");
+  g_assert_cmpstr (mode, ==, "wal");
 }
 
 static void
@@ -1398,6 +1514,9 @@ main (int   argc,
   add ("/import/own/round-trip/values", NULL, test_round_trip_values);
   add ("/import/own/twice-no-duplicate", NULL, test_twice_no_duplicate);
   add ("/import/own/dry-run", NULL, test_dry_run);
+  add ("/import/own/bulk/back-to-log", NULL, test_bulk_back_to_log);
+  add ("/import/own/bulk/refused", NULL, test_bulk_refused);
+  add ("/import/own/bulk/beside-reader", NULL, test_bulk_beside_reader);
   add ("/import/refuse/many-errors", NULL, test_refuse_many);
   add ("/import/refuse/dry-run-same-report", NULL, test_refuse_dry_run);
   for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)

@@ -21,6 +21,7 @@
 
 #include "desk-error.h"
 #include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 /* 2025-03-09 10:00:00 UTC */
@@ -952,6 +953,7 @@ typedef struct
 {
   const char *name;
   const char *sql;
+  gboolean    allowed;
 } CheckCase;
 
 #define INSERT_HEAD \
@@ -963,7 +965,7 @@ typedef struct
 static const CheckCase check_cases[] = {
   { "valid", INSERT_HEAD
     "('X-1', 'ok', 1, 1, 0, 0, 100, 110, NULL, NULL, 120, 130, 0, '', 1, "
-    "1, 1)" },
+    "1, 1)", TRUE },
   { "title-empty", INSERT_HEAD
     "('X-1', '', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, '', 1, "
     "1, 1)" },
@@ -978,7 +980,64 @@ static const CheckCase check_cases[] = {
     "NULL, 0, '', 1, 1, 1)" },
   { "description-line-breaks", INSERT_HEAD
     "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
-    "'a' || char (13, 10, 9) || 'b', 1, 1, 1)" },
+    "'a' || char (13, 10, 9) || 'b', 1, 1, 1)", TRUE },
+  { "title-beyond-c1", INSERT_HEAD
+    "('X-1', 'caf' || char (233, 160, 8364), 1, 1, 0, 0, 100, "
+    "NULL, NULL, NULL, NULL, NULL, 0, '', 1, 1, 1)", TRUE },
+  { "title-tab", INSERT_HEAD
+    "('X-1', 'a' || char (9) || 'b', 1, 1, 0, 0, 100, NULL, NULL, NULL, "
+    "NULL, NULL, 0, '', 1, 1, 1)" },
+  { "title-delete", INSERT_HEAD
+    "('X-1', 'a' || char (127), 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, "
+    "NULL, 0, '', 1, 1, 1)" },
+  { "title-c1-first", INSERT_HEAD
+    "('X-1', char (128) || 'a', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, "
+    "NULL, 0, '', 1, 1, 1)" },
+  { "title-c1-last", INSERT_HEAD
+    "('X-1', 'a' || char (159), 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, "
+    "NULL, 0, '', 1, 1, 1)" },
+  { "title-stray-continuation", INSERT_HEAD
+    "('X-1', 'a' || CAST (x'85' AS TEXT), 1, 1, 0, 0, 100, NULL, NULL, "
+    "NULL, NULL, NULL, 0, '', 1, 1, 1)" },
+  { "reference-escape", INSERT_HEAD
+    "('X-1' || char (27), 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, "
+    "NULL, 0, '', 1, 1, 1)" },
+  { "assignee-newline", "INSERT INTO incidents (reference, title, "
+    "service_id, severity, impact, status, detected_at, assignee, "
+    "created_at, updated_at) VALUES ('X-1', 'ok', 1, 1, 0, 0, 100, "
+    "'a' || char (10), 1, 1)" },
+  { "reporter-c1", "INSERT INTO incidents (reference, title, service_id, "
+    "severity, impact, status, detected_at, reporter, created_at, "
+    "updated_at) VALUES ('X-1', 'ok', 1, 1, 0, 0, 100, char (150), 1, 1)" },
+  { "description-start-of-heading", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
+    "char (1), 1, 1, 1)" },
+  { "description-vertical-tab", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
+    "'a' || char (11) || 'b', 1, 1, 1)" },
+  { "description-unit-separator", INSERT_HEAD
+    "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
+    "'a' || char (31), 1, 1, 1)" },
+  { "root-cause-form-feed", "INSERT INTO incidents (reference, title, "
+    "service_id, severity, impact, status, detected_at, root_cause, "
+    "created_at, updated_at) VALUES ('X-1', 'ok', 1, 1, 0, 0, 100, "
+    "'a' || char (12), 1, 1)" },
+  { "five-whys-delete", "INSERT INTO incidents (reference, title, "
+    "service_id, severity, impact, status, detected_at, five_whys, "
+    "created_at, updated_at) VALUES ('X-1', 'ok', 1, 1, 0, 0, 100, "
+    "'a' || char (10, 127), 1, 1)" },
+  { "workaround-c1", "INSERT INTO incidents (reference, title, "
+    "service_id, severity, impact, status, detected_at, workaround, "
+    "created_at, updated_at) VALUES ('X-1', 'ok', 1, 1, 0, 0, 100, "
+    "char (10) || char (133), 1, 1)" },
+  { "resolution-backspace", "INSERT INTO incidents (reference, title, "
+    "service_id, severity, impact, status, detected_at, resolution, "
+    "created_at, updated_at) VALUES ('X-1', 'ok', 1, 1, 0, 0, 100, "
+    "'done' || char (8), 1, 1)" },
+  { "resolution-quotes-and-backslash", "INSERT INTO incidents (reference, "
+    "title, service_id, severity, impact, status, detected_at, resolution, "
+    "created_at, updated_at) VALUES ('X-1', 'say \"C:\\new\"', 1, 1, 0, "
+    "0, 100, 'a\\b\\u0007 \"x\"' || char (9), 1, 1)", TRUE },
   { "description-bell", INSERT_HEAD
     "('X-1', 'ok', 1, 1, 0, 0, 100, NULL, NULL, NULL, NULL, NULL, 0, "
     "'a' || char (7), 1, 1, 1)" },
@@ -1045,10 +1104,10 @@ static const CheckCase check_cases[] = {
 };
 
 static void
-test_check_constraint (Fixture       *f,
-                       gconstpointer  data)
+check_constraint (Fixture         *f,
+                  const CheckCase *c,
+                  gboolean         store_glob)
 {
-  const CheckCase *c = data;
   g_autoptr(DeskIncident) incident = create (f, "Mail down", "Email",
                                              DESK_SEVERITY_SEV2, T0);
   sqlite3 *db = NULL;
@@ -1057,14 +1116,114 @@ test_check_constraint (Fixture       *f,
   close_store (f);
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  if (store_glob)
+    desk_store_schema_add_glob (db);
   sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   rc = sqlite3_exec (db, c->sql, NULL, NULL, NULL);
-  if (g_str_equal (c->name, "valid") ||
-      g_str_equal (c->name, "description-line-breaks"))
+  if (c->allowed)
     g_assert_cmpint (rc, ==, SQLITE_OK);
   else
     g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
+}
+
+/* With SQLite's own GLOB, as any other program writing to the file. */
+static void
+test_check_constraint (Fixture       *f,
+                       gconstpointer  data)
+{
+  check_constraint (f, data, FALSE);
+}
+
+/* With the quicker glob() of the store's own connection. */
+static void
+test_check_constraint_store_glob (Fixture       *f,
+                                  gconstpointer  data)
+{
+  check_constraint (f, data, TRUE);
+}
+
+/* The store's glob() answers as SQLite's GLOB does, on every string
+ * checked here: both control-character patterns, and a few others.
+ */
+static const char * const glob_patterns[] = {
+  DESK_STORE_ONE_LINE_GLOB,
+  DESK_STORE_MULTI_LINE_GLOB,
+  "*",
+  "a*",
+  "*[ab]?",
+  "[^x]*\xc3\xa9",
+  "*\x7f*",
+};
+
+static void
+assert_glob_agrees (const guchar *bytes,
+                    gsize         n)
+{
+  char text[8];
+
+  g_assert_cmpuint (n, <, sizeof text);
+  memcpy (text, bytes, n);
+  text[n] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (glob_patterns); i++)
+    {
+      gboolean expected = sqlite3_strglob (glob_patterns[i], text) == 0;
+
+      if (desk_store_schema_glob (glob_patterns[i], text) != expected)
+        {
+          g_autofree char *shown = g_strescape (text, NULL);
+
+          g_error ("glob (%u, \"%s\") should be %d", i, shown, expected);
+        }
+    }
+}
+
+static void
+test_glob_one_byte (void)
+{
+  for (guint a = 1; a < 256; a++)
+    assert_glob_agrees ((guchar[]) { a }, 1);
+}
+
+static void
+test_glob_two_bytes (void)
+{
+  for (guint a = 1; a < 256; a++)
+    for (guint b = 1; b < 256; b++)
+      assert_glob_agrees ((guchar[]) { a, b }, 2);
+}
+
+/* A lead byte and a continuation byte, then any byte. */
+static void
+test_glob_three_bytes (void)
+{
+  for (guint a = 0xc0; a < 256; a++)
+    for (guint b = 0x80; b < 0xc0; b++)
+      for (guint c = 1; c < 256; c++)
+        assert_glob_agrees ((guchar[]) { a, b, c }, 3);
+}
+
+/* Longer strings from the bytes where decoding has its edges. */
+static void
+test_glob_random (void)
+{
+  static const guchar edges[] = {
+    0x01, 0x09, 0x0a, 0x0b, 0x0d, 0x1f, 0x20, 'a', 'x', 0x7e, 0x7f, 0x80,
+    0x85, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xed,
+    0xef, 0xf0, 0xf4, 0xf8, 0xfc, 0xfe, 0xff,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261203);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      guchar bytes[7];
+      gsize n = g_rand_int_range (rand, 1, sizeof bytes + 1);
+
+      for (gsize j = 0; j < n; j++)
+        bytes[j] = edges[g_rand_int_range (rand, 0, G_N_ELEMENTS (edges))];
+      assert_glob_agrees (bytes, n);
+    }
 }
 
 /* Queries */
@@ -2425,6 +2584,20 @@ main (int   argc,
       g_test_add (path, Fixture, &check_cases[i], fixture_set_up,
                   test_check_constraint, fixture_tear_down);
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (check_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/check-store-glob/%s",
+                                               check_cases[i].name);
+
+      g_test_add (path, Fixture, &check_cases[i], fixture_set_up,
+                  test_check_constraint_store_glob, fixture_tear_down);
+    }
+
+  g_test_add_func ("/store/glob/one-byte", test_glob_one_byte);
+  g_test_add_func ("/store/glob/two-bytes", test_glob_two_bytes);
+  g_test_add_func ("/store/glob/three-bytes", test_glob_three_bytes);
+  g_test_add_func ("/store/glob/random", test_glob_random);
 
   for (guint i = 0; i < G_N_ELEMENTS (query_cases); i++)
     {

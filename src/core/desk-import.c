@@ -773,7 +773,8 @@ desk_import_stream (DeskStore                *store,
   ctx.progress_data = progress_data;
   ctx.cancellable = cancellable;
 
-  if (!desk_store_begin (store, error))
+  if (!(options->dry_run ? desk_store_begin (store, error)
+                         : desk_store_begin_bulk (store, error)))
     return NULL;
 
   if (!run_format (&ctx, reader, options, (const char * const *) header,

@@ -170,6 +170,7 @@ struct _DeskStore
 
   GRecMutex       lock;
   GThread        *batch_owner;
+  gboolean        bulk;          /* the batch runs on a rollback journal */
   char           *actor;
   GHashTable     *service_ids;   /* name → gint64 *, within this file */
   GCancellable   *cancellable;   /* of the call running now */
@@ -871,6 +872,7 @@ open_connection (DeskStore   *self,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC |
                               SQLITE_DIRECTONLY,
                               NULL, contains_func, NULL, NULL, NULL);
+  desk_store_schema_add_glob (self->db);
 
   return TRUE;
 }
@@ -3605,8 +3607,76 @@ static void
 end_batch (DeskStore *self)
 {
   exec_sql (self, "PRAGMA cache_size = " CACHE_KIB, NULL);
+
+  if (self->bulk)
+    {
+      g_autofree char *journal = NULL;
+      g_autoptr(GError) error = NULL;
+
+      self->bulk = FALSE;
+      if (!set_wal (self, &journal, &error))
+        g_debug ("%s: the log stays off until the next opening: %s",
+                 self->path, error->message);
+    }
+
   self->batch_owner = NULL;
   store_unlock (self);
+}
+
+static gboolean
+has_incidents (DeskStore *self)
+{
+  gint64 any = 1;
+
+  query_int (self, "SELECT EXISTS (SELECT 1 FROM incidents)", &any, NULL);
+
+  return any != 0;
+}
+
+/* The log (WAL) writes every page twice, once into the log and once
+ * when it is copied back. A file that holds no incidents yet loses
+ * nothing but a few pages if the batch goes through a rollback journal
+ * instead: new pages are written once, and the journal keeps the old
+ * ones, so the batch still lands whole or not at all, even after a
+ * crash. Leaving the log needs the file to itself; when another
+ * connection has it open, the batch simply keeps the log.
+ */
+gboolean
+desk_store_begin_bulk (DeskStore  *self,
+                       GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (desk_store_is_read_only (self))
+    return read_only_error (error);
+
+  store_lock (self);
+
+  if (self->batch_owner == NULL && !in_batch (self) &&
+      !has_incidents (self))
+    {
+      g_autofree char *journal = NULL;
+
+      if (query_text (self, "PRAGMA journal_mode = DELETE", &journal, NULL))
+        self->bulk = g_ascii_strcasecmp (journal, "delete") == 0;
+      g_debug ("%s: bulk batch with journal mode %s", self->path,
+               journal != NULL ? journal : "unchanged");
+    }
+
+  ok = desk_store_begin (self, error);
+  if (!ok && self->bulk)
+    {
+      g_autofree char *journal = NULL;
+
+      self->bulk = FALSE;
+      set_wal (self, &journal, NULL);
+    }
+
+  store_unlock (self);
+
+  return ok;
 }
 
 gboolean

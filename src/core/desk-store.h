@@ -281,6 +281,12 @@ DeskProblem *desk_store_find_problem   (DeskStore     *self,
  */
 gboolean   desk_store_begin          (DeskStore       *self,
                                       GError         **error);
+/* Like desk_store_begin(), for a batch that adds many incidents: into a
+ * file that holds none yet it writes each page once, through a rollback
+ * journal, and goes back to the log when the batch ends. Just as safe.
+ */
+gboolean   desk_store_begin_bulk     (DeskStore       *self,
+                                      GError         **error);
 gboolean   desk_store_commit         (DeskStore       *self,
                                       GError         **error);
 void       desk_store_rollback       (DeskStore       *self);
