@@ -129,6 +129,48 @@ break_resolution_utf8 (DeskIncident *i)
   desk_incident_set_string (i, DESK_FIELD_RESOLUTION, "\xc3\x28");
 }
 
+/* Texts that start as plain ASCII and go on with something else, so
+ * that the quick pass over printable ASCII hands over to the full check.
+ */
+static void
+break_title_delete (DeskIncident *i)
+{
+  desk_incident_set_string (i, DESK_FIELD_TITLE, "Mail down\x7f");
+}
+
+static void
+title_beyond_ascii (DeskIncident *i)
+{
+  desk_incident_set_string (i, DESK_FIELD_TITLE,
+                            "Caf\xc3\xa9 Wi-Fi \xe2\x82\xac \xc2\xa0" "down");
+}
+
+static void
+break_reporter_cr (DeskIncident *i)
+{
+  desk_incident_set_string (i, DESK_FIELD_REPORTER, "Ana\r");
+}
+
+static void
+break_description_c1_after_latin (DeskIncident *i)
+{
+  desk_incident_set_string (i, DESK_FIELD_DESCRIPTION,
+                            "line\n\xc3\xa9t\xc3\xa9 \xc2\x9f");
+}
+
+static void
+break_workaround_utf8_after_lines (DeskIncident *i)
+{
+  desk_incident_set_string (i, DESK_FIELD_WORKAROUND, "one\r\ntwo\t\xff");
+}
+
+static void
+five_whys_beyond_ascii (DeskIncident *i)
+{
+  desk_incident_set_string (i, DESK_FIELD_FIVE_WHYS,
+                            "Kenapa?\nKarena \xc3\xa9\xc2\xa0\tjaringan");
+}
+
 static void
 break_severity (DeskIncident *i)
 {
@@ -247,6 +289,19 @@ static const ValidationCase validation_cases[] = {
   { "root-cause-c1-control", break_root_cause_c1, DESK_FIELD_ROOT_CAUSE,
     NULL },
   { "resolution-invalid-utf8", break_resolution_utf8, DESK_FIELD_RESOLUTION,
+    NULL },
+  { "title-delete-after-ascii", break_title_delete, DESK_FIELD_TITLE,
+    "Title contains a control character, which is not allowed." },
+  { "title-beyond-ascii", title_beyond_ascii, DESK_FIELD_NONE, NULL },
+  { "reporter-carriage-return", break_reporter_cr, DESK_FIELD_REPORTER,
+    NULL },
+  { "description-c1-after-latin", break_description_c1_after_latin,
+    DESK_FIELD_DESCRIPTION,
+    "Description contains a control character, which is not allowed." },
+  { "workaround-invalid-utf8-after-lines",
+    break_workaround_utf8_after_lines, DESK_FIELD_WORKAROUND,
+    "Workaround contains text that is not valid UTF-8." },
+  { "five-whys-beyond-ascii", five_whys_beyond_ascii, DESK_FIELD_NONE,
     NULL },
   { "severity-zero", break_severity, DESK_FIELD_SEVERITY,
     "The severity must be SEV1, SEV2, SEV3 or SEV4." },

@@ -253,8 +253,13 @@ finish_record (DeskCsvReader  *self,
 {
   const char *text = self->text->str;
   guint n = self->starts->len - 1;
+  gboolean ascii = TRUE;
 
   g_ptr_array_set_size (self->fields, 0);
+
+  /* A record in plain ASCII is valid UTF-8 as a whole. */
+  for (gsize i = 0; i < self->text->len && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
 
   for (guint i = 0; i < n; i++)
     {
@@ -262,7 +267,7 @@ finish_record (DeskCsvReader  *self,
       gsize end = g_array_index (self->starts, gsize, i + 1) - 1;
       const char *bad;
 
-      if (!g_utf8_validate (text + start, end - start, &bad))
+      if (!ascii && !g_utf8_validate (text + start, end - start, &bad))
         {
           g_set_error (error, DESK_ERROR, DESK_ERROR_PARSE,
                        _("Line %u is not valid UTF-8 text."),

@@ -80,6 +80,7 @@ typedef enum
   STMT_INCIDENT_BY_REFERENCE,
   STMT_INCIDENT_EXISTS,
   STMT_INCIDENT_INSERT,
+  STMT_INCIDENT_IMPORT,
   STMT_INCIDENT_UPDATE,
   STMT_INCIDENT_REPLACE,
   STMT_INCIDENT_VERSION,
@@ -119,6 +120,9 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_INCIDENT_INSERT] =
     "INSERT INTO incidents (" INCIDENT_COLUMNS ", version) "
     "VALUES (" INCIDENT_VALUES ", 1)",
+  [STMT_INCIDENT_IMPORT] =
+    "INSERT INTO incidents (" INCIDENT_COLUMNS ", version) "
+    "VALUES (" INCIDENT_VALUES ", 1) ON CONFLICT (reference) DO NOTHING",
   [STMT_INCIDENT_UPDATE] =
     "UPDATE incidents SET " INCIDENT_SET ("?") ", version = version + 1 "
     "WHERE id = ?24 AND version = ?25",
@@ -3766,26 +3770,20 @@ import_locked (DeskStore     *self,
                        error))
     return FALSE;
 
-  if (!reference_exists (self, row->reference, &row->id, created, error))
-    return FALSE;
-  *created = !*created;
-
-  /* A plain INSERT for a new reference keeps the common case of a large
-   * import to one statement; a repeated reference replaces the row.
+  /* A new reference, the common case of a large import, costs one
+   * statement and no lookup before it; a repeated one replaces the row.
    */
-  if (!(stmt = get_stmt (self, *created ? STMT_INCIDENT_INSERT
-                                        : STMT_INCIDENT_REPLACE, error)))
+  if (!(stmt = get_stmt (self, STMT_INCIDENT_IMPORT, error)))
     return FALSE;
 
   bind_incident (stmt, row, service_id, problem_id);
-  if (!*created)
-    sqlite3_bind_int64 (stmt, 24, row->id);
   rc = sqlite3_step (stmt);
   done_stmt (stmt);
 
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, rc, "import incident", error);
 
+  *created = sqlite3_changes (self->db) > 0;
   if (*created)
     {
       row->id = sqlite3_last_insert_rowid (self->db);
@@ -3793,6 +3791,23 @@ import_locked (DeskStore     *self,
     }
   else
     {
+      gboolean exists = FALSE;
+
+      if (!reference_exists (self, row->reference, &row->id, &exists,
+                             error))
+        return FALSE;
+
+      if (!(stmt = get_stmt (self, STMT_INCIDENT_REPLACE, error)))
+        return FALSE;
+
+      bind_incident (stmt, row, service_id, problem_id);
+      sqlite3_bind_int64 (stmt, 24, row->id);
+      rc = sqlite3_step (stmt);
+      done_stmt (stmt);
+
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self, rc, "import incident", error);
+
       if (!(stmt = get_stmt (self, STMT_INCIDENT_VERSION, error)))
         return FALSE;
 
