@@ -14,6 +14,11 @@
 #     reported done.
 # The kill times come from a fixed seed (CRASH_SEED overrides it), which
 # is printed so that a failure can be replayed.
+#
+# First, BULK_KILLS runs each start on a new file, where the writer's
+# first write is a large import through a rollback journal instead of
+# the log (desk_store_begin_bulk), and are killed early, mostly inside
+# that import.
 
 import os
 import random
@@ -26,6 +31,8 @@ import threading
 import time
 
 DEFAULT_SEED = 20261203
+BULK_KILLS = 10
+BULK_RUN_NUMBER = 1000000
 
 
 def read_lines(stream, lines):
@@ -121,6 +128,32 @@ def check(db, expected, run):
     return len(rows)
 
 
+def remove_database(db):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(db + suffix):
+            os.unlink(db + suffix)
+
+
+def bulk_phase(driver, folder, seed, rng):
+    db = os.path.join(folder, "bulk", "incidents.db")
+    n_inside = 0
+    for run in range(BULK_KILLS):
+        expected = Expected()
+        delay = rng.uniform(0.02, 0.3)
+        lines = run_once(driver, db, seed + run, run, delay)
+        expected.take(lines)
+        pending = expected.pending or []
+        if pending[:2] == ["import", f"IMP-{run}-{BULK_RUN_NUMBER}-"]:
+            n_inside += 1
+        if os.path.exists(db):
+            n_rows = check(db, expected, run)
+            print(f"ok bulk {run + 1} - killed after {delay:.3f} s, "
+                  f"{len(lines)} lines, {n_rows} incidents stored")
+        remove_database(db)
+    print(f"# {BULK_KILLS} kills on a new file survived, {n_inside} of them "
+          f"inside its first, large import")
+
+
 def main():
     driver = sys.argv[1]
     kills = int(sys.argv[2]) if len(sys.argv) > 2 else 60
@@ -131,6 +164,7 @@ def main():
     started = time.monotonic()
 
     with tempfile.TemporaryDirectory(prefix="incidentdesk-crash-") as folder:
+        bulk_phase(driver, folder, seed, rng)
         db = os.path.join(folder, "desk", "incidents.db")
         n_done = 0
         n_in_flight = 0
