@@ -39,12 +39,30 @@ fixture_set_up (Fixture       *fixture,
     }
 }
 
+static gboolean store_gone (gpointer data);
+static void     spin_until (gboolean (*done) (gpointer data),
+                            gpointer   data);
+
+/* A worker thread lets go of its task, and of the store with it, a
+ * moment after the main thread has taken the result.
+ */
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (fixture->store),
+                             (gpointer *) &fixture->store);
+  g_object_unref (fixture->store);
+  spin_until (store_gone, fixture);
   desk_test_tmpdir_free (fixture->dir);
+}
+
+static gboolean
+store_gone (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->store == NULL;
 }
 
 static gboolean
