@@ -22,6 +22,12 @@ int   desk_test_minimum_width         (GtkWidget  *widget);
 void  desk_test_log_wide_widgets      (GtkWidget  *root,
                                        int         limit);
 
+/* Writes what WIDGET shows to NAME.png in the folder named by
+ * INCIDENTDESK_TEST_SHOTS, to look at; does nothing when it is unset.
+ */
+void  desk_test_save_png              (GtkWidget  *widget,
+                                       const char *name);
+
 /* Fails when two mapped labels under ROOT (button and row labels too)
  * answer to the same Alt key. Returns how many mnemonics it saw.
  */

@@ -703,9 +703,13 @@ test_mapping_needs_fields (Fixture       *fixture,
 }
 
 static void
-assert_fits_phone (Fixture *fixture)
+assert_fits_phone (Fixture    *fixture,
+                   const char *step)
 {
+  g_autofree char *name = g_strconcat ("import-id-360-", step, NULL);
   int width = desk_test_minimum_width (fixture->dialog);
+
+  desk_test_save_png (fixture->dialog, name);
 
   desk_test_log_wide_widgets (fixture->dialog, 360);
   g_assert_cmpint (width, <=, 360);
@@ -719,19 +723,30 @@ static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
+  /* A dialog the size of a phone, to look at with INCIDENTDESK_TEST_SHOTS */
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  spin_main_loop ();
+  fixture->dialog = desk_import_dialog_new (GTK_WINDOW (fixture->window),
+                                            fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog),
+                             (gpointer *) &fixture->dialog);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 720);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  spin_main_loop ();
+
   g_assert_true (find_label (fixture->dialog, "Impor Insiden"));
-  assert_fits_phone (fixture);
+  assert_fits_phone (fixture, "choose");
 
   choose_fixture (fixture, "import/shop.csv");
   assert_page (fixture, "mapping");
-  assert_fits_phone (fixture);
+  assert_fits_phone (fixture, "mapping");
 
   /* Without the date format every row is reported, in long lines. */
   map_shop_by_hand (fixture);
   gtk_widget_activate_action (fixture->dialog, "import.check", NULL);
   wait_until_idle (fixture);
   assert_page (fixture, "check");
-  assert_fits_phone (fixture);
+  assert_fits_phone (fixture, "check");
 }
 
 static void

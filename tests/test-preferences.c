@@ -316,6 +316,7 @@ test_narrow (gconstpointer data)
     }
 
   width = desk_test_minimum_width (window);
+  g_test_message ("The window needs %d px", width);
   desk_test_log_wide_widgets (window, 360);
   gtk_window_destroy (GTK_WINDOW (window));
   spin_main_loop ();

@@ -10,6 +10,7 @@
 #include "desk-dashboard-page.h"
 #include "desk-demo.h"
 #include "desk-gui-test-util.h"
+#include "desk-gui-util.h"
 #include "desk-incident-list-page.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
@@ -516,6 +517,32 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (width, <=, 360);
 }
 
+/* The keyboard shortcuts window (gtk/help-overlay.ui) fits a phone's
+ * 360 pixels: GTK 4.8 does not fold it.
+ */
+static void
+test_shortcuts_narrow (gconstpointer data)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *window;
+  int width;
+
+  desk_test_use_language (data);
+  builder = gtk_builder_new_from_resource ("/io/example/IncidentDesk/"
+                                           "gtk/help-overlay.ui");
+  window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  desk_gui_fit_shortcuts_window (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_for (100);
+
+  width = desk_test_minimum_width (window);
+  g_test_message ("The shortcuts window needs %d px", width);
+  desk_test_log_wide_widgets (window, 360);
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_use_language (NULL);
+  g_assert_cmpint (width, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +589,11 @@ main (int   argc,
       g_test_add (name, Fixture, &narrow_cases[i], fixture_set_up,
                   test_narrow, fixture_tear_down);
     }
+
+  g_test_add_data_func ("/window/shortcuts-narrow/en", NULL,
+                        test_shortcuts_narrow);
+  g_test_add_data_func ("/window/shortcuts-narrow/id", "id",
+                        test_shortcuts_narrow);
 
   return g_test_run ();
 }

@@ -331,15 +331,6 @@ desk_application_class_init (DeskApplicationClass *klass)
 static void
 desk_application_init (DeskApplication *self)
 {
-  const char *localedir = g_getenv ("INCIDENTDESK_LOCALEDIR");
-
-  /* build-aux/screenshots.sh shows the uninstalled binary in another
-   * language with the catalogues of the build tree; before any text is
-   * looked up, as GLib decides once whether to translate at all.
-   */
-  if (localedir != NULL && localedir[0] != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-
   self->start_time = g_get_monotonic_time ();
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          option_entries);
@@ -348,6 +339,15 @@ desk_application_init (DeskApplication *self)
 DeskApplication *
 desk_application_new (void)
 {
+  const char *localedir = g_getenv ("INCIDENTDESK_LOCALEDIR");
+
+  /* build-aux/screenshots.sh shows the uninstalled binary in another
+   * language with the catalogues of the build tree. Before any type is
+   * made: GLib decides at its first lookup whether to translate at all.
+   */
+  if (localedir != NULL && localedir[0] != '\0')
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+
   return g_object_new (DESK_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,

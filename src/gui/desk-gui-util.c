@@ -261,3 +261,25 @@ desk_gui_error_is_cancelled (const GError *error)
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
          g_error_matches (error, DESK_ERROR, DESK_ERROR_CANCELLED);
 }
+
+static void
+shrink (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_editable_set_width_chars (GTK_EDITABLE (widget), 8);
+  else if (GTK_IS_LABEL (widget))
+    gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    shrink (child);
+}
+
+void
+desk_gui_fit_shortcuts_window (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  shrink (GTK_WIDGET (window));
+}

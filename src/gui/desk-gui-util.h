@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "desk-store.h"
 
@@ -54,5 +54,11 @@ gboolean    desk_gui_demo_fill_finish (GAsyncResult       *result,
 
 /* Whether @error only says the work was cancelled. */
 gboolean    desk_gui_error_is_cancelled (const GError   *error);
+
+/* GTK 4.8 sizes the search entry of a GtkShortcutsWindow for 40
+ * characters and never wraps its text, so it is wider than a phone;
+ * this lets both shrink.
+ */
+void        desk_gui_fit_shortcuts_window (GtkWindow    *window);
 
 G_END_DECLS

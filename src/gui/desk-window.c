@@ -904,9 +904,18 @@ desk_window_init (DeskWindow *self)
 DeskWindow *
 desk_window_new (GtkApplication *application)
 {
-  return g_object_new (DESK_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  DeskWindow *self = g_object_new (DESK_TYPE_WINDOW,
+                                   "application", application,
+                                   NULL);
+  GtkShortcutsWindow *overlay;
+
+  /* The application gives the window its shortcuts window on joining. */
+  overlay = gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (self));
+  if (overlay != NULL)
+    desk_gui_fit_shortcuts_window (GTK_WINDOW (overlay));
+
+  return self;
 }
 
 DeskStore *
