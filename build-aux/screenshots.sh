@@ -10,7 +10,9 @@
 # DATABASES the other axes. LANGUAGE (or else LANG, e.g. id_ID.UTF-8)
 # chooses the language of the window: the uninstalled binary then reads
 # the translations compiled into the build tree (po/), and the file
-# names start with the language, as in id-empty-light-360x720-help.png.
+# names start with the language, as in id-empty-light-360x720-help.png;
+# its locale (dates, numbers) is built for the run when the system lacks
+# it.
 # Runs under its own virtual display. Each run
 # of the application is told what to show and at which size through
 # INCIDENTDESK_SCREENSHOT_PAGE and INCIDENTDESK_SCREENSHOT_SIZE; dialogs
@@ -63,6 +65,16 @@ case "$language" in
     prefix="$language-"
     export LANGUAGE="$language"
     export INCIDENTDESK_LOCALEDIR="$build/po"
+    # Dates and numbers follow the locale: build it in the work folder
+    # when the system has not generated it (Debian's locales package).
+    region="$(ls /usr/share/i18n/locales 2>/dev/null |
+      grep -m 1 "^${language}\(_\|\$\)" || true)"
+    mkdir -p "$work/locale"
+    if [ -n "$region" ] &&
+       localedef -i "$region" -f UTF-8 "$work/locale/$region.UTF-8" \
+         >/dev/null 2>&1; then
+      export LOCPATH="$work/locale" LC_ALL="$region.UTF-8"
+    fi
     ;;
 esac
 
