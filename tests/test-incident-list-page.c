@@ -346,12 +346,14 @@ static gboolean
 rows_show_result (gpointer data)
 {
   Fixture *fixture = data;
-  DeskIncidentListModel *model = desk_incident_list_page_get_model (fixture->page);
-  const GArray *ids = desk_incident_list_model_get_ids (model);
+  DeskIncidentListModel *model;
+  const GArray *ids;
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   GtkWidget *view = find_widget (GTK_WIDGET (fixture->page),
                                  GTK_TYPE_COLUMN_VIEW);
 
+  model = desk_incident_list_page_get_model (fixture->page);
+  ids = desk_incident_list_model_get_ids (model);
   collect_references (view, shown);
   if (shown->len < MIN (ROWS_CHECKED, ids->len))
     return FALSE;

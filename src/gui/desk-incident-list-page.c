@@ -248,12 +248,14 @@ static void
 apply_query (DeskIncidentListPage *self)
 {
   g_autoptr(DeskQuery) query = NULL;
+  const DeskQuery *current;
 
   if (self->updating)
     return;
 
   query = build_query (self);
-  if (!desk_query_equal (query, desk_incident_list_model_get_query (self->model)))
+  current = desk_incident_list_model_get_query (self->model);
+  if (!desk_query_equal (query, current))
     scroll_to_top (self);
   desk_incident_list_model_set_query (self->model, query);
   update_view (self);
