@@ -428,12 +428,10 @@ scrolled_back (gpointer data)
   return gtk_adjustment_get_value (adjustment) == 3000;
 }
 
-/* A reload of many rows keeps the place in the list. */
-static void
-test_reload_keeps_place (Fixture       *fixture,
-                         gconstpointer  data)
+/* 1,500 incidents in the table, scrolled 3,000 pixels down. */
+static GtkAdjustment *
+scroll_down (Fixture *fixture)
 {
-  g_autoptr(DeskQuery) all = desk_query_new ();
   GtkAdjustment *adjustment;
   GtkWidget *view;
 
@@ -443,6 +441,18 @@ test_reload_keeps_place (Fixture       *fixture,
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   spin_until (scrollable, adjustment);
   gtk_adjustment_set_value (adjustment, 3000);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3000);
+
+  return adjustment;
+}
+
+/* A reload of many rows keeps the place in the list. */
+static void
+test_reload_keeps_place (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskQuery) all = desk_query_new ();
+  GtkAdjustment *adjustment = scroll_down (fixture);
 
   desk_incident_list_page_reload (fixture->page);
   assert_shows (fixture, all);
@@ -462,16 +472,7 @@ test_filter_goes_to_top (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(DeskQuery) severity = desk_query_new ();
-  GtkAdjustment *adjustment;
-  GtkWidget *view;
-
-  fill_demo (fixture, 1500);
-  set_store (fixture);
-  view = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  spin_until (scrollable, adjustment);
-  gtk_adjustment_set_value (adjustment, 3000);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3000);
+  GtkAdjustment *adjustment = scroll_down (fixture);
 
   desk_incident_list_page_select (fixture->page, NULL, DESK_SEVERITY_SEV3,
                                   -1);
