@@ -20,6 +20,7 @@
 # the log (desk_store_begin_bulk), and are killed early, mostly inside
 # that import.
 
+import bisect
 import os
 import random
 import signal
@@ -84,6 +85,15 @@ class Expected:
                 self.imports.setdefault(words[2], (int(words[3]), False))
 
 
+def count_prefixed(references, prefix):
+    # References are sorted; those with the prefix form one run.
+    first = bisect.bisect_left(references, prefix)
+    last = first
+    while last < len(references) and references[last].startswith(prefix):
+        last += 1
+    return last - first
+
+
 def check(db, expected, run):
     con = sqlite3.connect(db)
     try:
@@ -109,8 +119,9 @@ def check(db, expected, run):
         if stored != value and not in_flight:
             sys.exit(f"run {run}: the reported edit of {reference} "
                      f"({value}) is lost: {stored!r}")
+    references = sorted(rows)
     for prefix, (k, reported) in expected.imports.items():
-        n = sum(1 for r in rows if r.startswith(prefix))
+        n = count_prefixed(references, prefix)
         if n not in (0, k):
             sys.exit(f"run {run}: import {prefix} is half applied: "
                      f"{n} of {k}")

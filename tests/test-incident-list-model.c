@@ -426,6 +426,7 @@ test_rows_follow_result (Fixture       *fixture,
   spin_until (model_idle, model);
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   far = g_list_model_get_item (G_LIST_MODEL (model), N_DEMO - 1);
+  spin_until (item_loaded, far);
   g_signal_connect (model, "items-changed", G_CALLBACK (record_change),
                     change);
 
