@@ -7,16 +7,75 @@
 
 #include <locale.h>
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
-#include "desk-application.h"
 #include "desk-cli.h"
+
+typedef int (*WindowMain) (int argc, char **argv);
+
+static char *
+module_in (const char *folder)
+{
+  char *path = g_build_filename (folder, WINDOW_MODULE_NAME, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return path;
+
+  g_free (path);
+
+  return NULL;
+}
+
+/* Beside the program in a build tree, else where it was installed,
+ * seen from the program first so that a moved installation works.
+ */
+static char *
+find_window_module (void)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *installed = NULL;
+  char *path;
+
+  if (program != NULL)
+    {
+      folder = g_path_get_dirname (program);
+      installed = g_build_filename (folder, WINDOW_MODULE_FROM_BINDIR, NULL);
+      if ((path = module_in (folder)) || (path = module_in (installed)))
+        return path;
+    }
+
+  return g_build_filename (WINDOW_MODULE_DIR, WINDOW_MODULE_NAME, NULL);
+}
+
+static int
+run_window (int   argc,
+            char *argv[])
+{
+  g_autofree char *path = find_window_module ();
+  GModule *module;
+  WindowMain window_main;
+
+  /* Never unloaded: GTK's types stay registered until the process ends. */
+  module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  if (module == NULL ||
+      !g_module_symbol (module, "desk_window_main", (gpointer *) &window_main))
+    {
+      g_printerr (_("The window could not be started, the installation "
+                    "is incomplete: %s"),
+                  g_module_error ());
+      g_printerr ("\n");
+      return 1;
+    }
+  g_module_make_resident (module);
+
+  return window_main (argc, argv);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(DeskApplication) app = NULL;
-
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -28,7 +87,5 @@ main (int   argc,
   if (desk_cli_wants (argc, argv))
     return desk_cli_run (argc, argv);
 
-  app = desk_application_new ();
-
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return run_window (argc, argv);
 }

@@ -55,6 +55,13 @@ for f in $expected; do
   [ -f "$tmp/stage$prefix/$f" ] || fail "$f is not installed into DESTDIR"
 done
 [ -x "$prefix/bin/incidentdesk" ] || fail "the binary is not executable"
+module="$(find "$prefix" -path '*/incidentdesk/libincidentdesk-window.so')"
+[ -n "$module" ] || fail "the window module is not installed"
+# The command line must start without GTK's libraries: they come with
+# the window module only.
+if ldd "$prefix/bin/incidentdesk" | grep -q 'libgtk-4'; then
+  fail "the program itself loads GTK"
+fi
 [ -f "$prefix/share/glib-2.0/schemas/gschemas.compiled" ] ||
   fail "the schemas were not compiled after install"
 grep -q "^Exec=$prefix/bin/incidentdesk " \

@@ -1278,39 +1278,55 @@ resolve_service (DeskStore   *self,
   return TRUE;
 }
 
-GPtrArray *
-desk_store_list_services (DeskStore  *self,
-                          GError    **error)
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+
+/* Every row of a listing statement, each made by @from_row. */
+static GPtrArray *
+list_rows (DeskStore       *self,
+           StmtId           id,
+           RowReader        from_row,
+           GDestroyNotify   free_row,
+           const char      *what,
+           GError         **error)
 {
-  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-
   store_lock (self);
 
-  if (!(stmt = get_stmt (self, STMT_SERVICE_LIST, error)))
+  if (!(stmt = get_stmt (self, id, error)))
     {
       store_unlock (self);
       return NULL;
     }
 
-  services = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) desk_service_free);
+  rows = g_ptr_array_new_with_free_func (free_row);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (services, service_from_row (stmt));
+    g_ptr_array_add (rows, from_row (stmt));
   done_stmt (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, "list services", error);
-      g_clear_pointer (&services, g_ptr_array_unref);
+      set_sqlite_error (self, rc, what, error);
+      g_clear_pointer (&rows, g_ptr_array_unref);
     }
 
   store_unlock (self);
 
-  return g_steal_pointer (&services);
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+desk_store_list_services (DeskStore  *self,
+                          GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  return list_rows (self, STMT_SERVICE_LIST,
+                    (RowReader) service_from_row,
+                    (GDestroyNotify) desk_service_free,
+                    "list services", error);
 }
 
 DeskService *
@@ -3508,35 +3524,12 @@ GPtrArray *
 desk_store_list_problems (DeskStore  *self,
                           GError    **error)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
-  store_lock (self);
-
-  if (!(stmt = get_stmt (self, STMT_PROBLEM_LIST, error)))
-    {
-      store_unlock (self);
-      return NULL;
-    }
-
-  problems = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) desk_problem_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (problems, problem_from_row (stmt));
-  done_stmt (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, "list problems", error);
-      g_clear_pointer (&problems, g_ptr_array_unref);
-    }
-
-  store_unlock (self);
-
-  return g_steal_pointer (&problems);
+  return list_rows (self, STMT_PROBLEM_LIST,
+                    (RowReader) problem_from_row,
+                    (GDestroyNotify) desk_problem_free,
+                    "list problems", error);
 }
 
 DeskProblem *
