@@ -884,7 +884,7 @@ desk_window_init (DeskWindow *self)
   add_page (self, self->sla_page, "sla", _("SLA"), "emblem-ok-symbolic");
   self->problems_page = desk_problems_page_new ();
   add_page (self, self->problems_page, "problems", _("Problems"),
-            "emblem-system-symbolic");
+            "dialog-warning-symbolic");
   add_page (self, desk_help_page_new (), "help", _("Help"),
             "help-about-symbolic");
 

@@ -207,7 +207,7 @@ def with_dialog(desk, checker, keys, label):
 def run(desk):
     checker = Checker(desk)
     desk.start()
-    find(desk.window, 'label', 'No incidents yet')
+    find(desk.window, 'label', 'No Incidents Yet')
     checker.check('dashboard, empty')
     for page in ('Incidents', 'SLA', 'Problems', 'Help'):
         open_page(desk, page)

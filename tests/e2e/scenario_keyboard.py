@@ -50,7 +50,7 @@ def run(desk):
     db = desk.database
     times = Times()
     desk.start()
-    label_shown(desk.window, 'No incidents yet')
+    label_shown(desk.window, 'No Incidents Yet')
     desk.screenshot('dashboard-empty')
 
     # Ctrl+N: the title has the focus; Enter with no title saves nothing.

@@ -178,7 +178,7 @@ def run(desk):
 
     # 1. A fresh database: the dashboard's empty state.
     desk.start()
-    label_shown(desk.window, 'No incidents yet')
+    label_shown(desk.window, 'No Incidents Yet')
     desk.screenshot('dashboard-empty')
 
     # 2. The Create incident dialog refuses an empty title.
