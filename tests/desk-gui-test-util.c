@@ -115,6 +115,35 @@ desk_test_log_wide_widgets (GtkWidget *root,
   log_wide (root, limit);
 }
 
+static void
+collect_ellipsized (GtkWidget *widget,
+                    GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_ellipsized (child, texts);
+}
+
+GPtrArray *
+desk_test_ellipsized_labels (GtkWidget *root)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_ellipsized (root, texts);
+  for (guint i = 0; i < texts->len; i++)
+    g_test_message ("cut short: \"%s\"", (char *) texts->pdata[i]);
+
+  return texts;
+}
+
 void
 desk_test_save_png (GtkWidget  *widget,
                     const char *name)

@@ -32,5 +32,7 @@ void  desk_test_save_png              (GtkWidget  *widget,
  * answer to the same Alt key. Returns how many mnemonics it saw.
  */
 guint desk_test_assert_unique_mnemonics (GtkWidget *root);
+/* The texts of the mapped labels shown cut short with an ellipsis. */
+GPtrArray *desk_test_ellipsized_labels (GtkWidget *root);
 
 G_END_DECLS

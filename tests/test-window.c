@@ -462,7 +462,7 @@ static const NarrowCase narrow_cases[] = {
 
 /* Every page, the banner and the detail of an incident fit a phone's
  * 360 pixels, in English and in the longer Indonesian; on each, every
- * Alt key reaches one control.
+ * Alt key reaches one control and no text is cut short.
  */
 static void
 test_narrow (Fixture       *fixture,
@@ -474,6 +474,7 @@ test_narrow (Fixture       *fixture,
   const NarrowCase *narrow = data;
   g_autoptr(DeskQuery) query = desk_query_new ();
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) cut = NULL;
   DeskWindow *window;
   int width;
 
@@ -497,6 +498,9 @@ test_narrow (Fixture       *fixture,
       spin_for (300);
       g_test_message ("%s: %u mnemonics", pages[i],
                       desk_test_assert_unique_mnemonics (GTK_WIDGET (window)));
+      g_clear_pointer (&cut, g_ptr_array_unref);
+      cut = desk_test_ellipsized_labels (GTK_WIDGET (window));
+      g_assert_cmpuint (cut->len, ==, 0);
     }
 
   ids = desk_store_query_ids (desk_window_get_store (window), query, NULL,
@@ -508,6 +512,9 @@ test_narrow (Fixture       *fixture,
       spin_for (300);
       g_test_message ("detail: %u mnemonics",
                       desk_test_assert_unique_mnemonics (GTK_WIDGET (window)));
+      g_clear_pointer (&cut, g_ptr_array_unref);
+      cut = desk_test_ellipsized_labels (GTK_WIDGET (window));
+      g_assert_cmpuint (cut->len, ==, 0);
     }
 
   width = desk_test_minimum_width (GTK_WIDGET (window));

@@ -1909,3 +1909,12 @@ desk_incident_detail_reload (DeskIncidentDetail *self)
 
   load (self, TRUE);
 }
+
+void
+desk_incident_detail_set_compact (DeskIncidentDetail *self,
+                                  gboolean            compact)
+{
+  g_return_if_fail (DESK_IS_INCIDENT_DETAIL (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_label), !compact);
+}

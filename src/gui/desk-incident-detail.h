@@ -26,5 +26,8 @@ void       desk_incident_detail_set_incident_id (DeskIncidentDetail *self,
                                                  gint64              id);
 /* Reads the incident again; what the user typed is kept. */
 void       desk_incident_detail_reload          (DeskIncidentDetail *self);
+/* On a narrow window the header leaves the reference to the page. */
+void       desk_incident_detail_set_compact     (DeskIncidentDetail *self,
+                                                 gboolean            compact);
 
 G_END_DECLS

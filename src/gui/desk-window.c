@@ -669,6 +669,8 @@ apply_compact (gpointer user_data)
 
   self->compact_idle = 0;
   desk_incident_list_page_set_compact (self->list_page, self->compact);
+  desk_incident_detail_set_compact (DESK_INCIDENT_DETAIL (self->detail),
+                                    self->compact);
 
   return G_SOURCE_REMOVE;
 }
