@@ -441,6 +441,31 @@ spin_for (guint milliseconds)
       g_usleep (1000);
 }
 
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) &&
+      gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* While a stack slides from one page to the next both are on screen;
+ * a slow build (sanitizers) may still be sliding after spin_for().
+ */
+static gboolean
+transitions_done (gpointer data)
+{
+  return !transition_running (data);
+}
+
 typedef struct
 {
   const char *name;
@@ -496,6 +521,7 @@ test_narrow (Fixture       *fixture,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                   pages[i]);
       spin_for (300);
+      spin_until (transitions_done, window);
       g_test_message ("%s: %u mnemonics", pages[i],
                       desk_test_assert_unique_mnemonics (GTK_WIDGET (window)));
       g_clear_pointer (&cut, g_ptr_array_unref);
@@ -510,6 +536,7 @@ test_narrow (Fixture       *fixture,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-incident",
                                   "x", g_array_index (ids, gint64, 0));
       spin_for (300);
+      spin_until (transitions_done, window);
       g_test_message ("detail: %u mnemonics",
                       desk_test_assert_unique_mnemonics (GTK_WIDGET (window)));
       g_clear_pointer (&cut, g_ptr_array_unref);
