@@ -72,12 +72,26 @@ run_window (int   argc,
   return window_main (argc, argv);
 }
 
+/* The tests and build-aux/screenshots.sh run the uninstalled program in
+ * another language with the catalogues of the build tree.
+ */
+static const char *
+locale_folder (void)
+{
+  const char *folder = g_getenv ("INCIDENTDESK_LOCALEDIR");
+
+  if (folder != NULL && folder[0] != '\0')
+    return folder;
+
+  return LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_folder ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -233,6 +233,8 @@ static const UsageCase usage_cases[] = {
   { "missing-value", { "--export" } },
   { "option-as-value", { "--export", "--summary" } },
   { "stray-argument", { "--summary", "extra" } },
+  { "stray-word-alone", { "summary" }, "summary" },
+  { "unknown-option-alone", { "--colour" }, "--colour" },
   { "unknown-format", { "--import", "in.csv", "--format", "xml" } },
   { "map-with-format", { "--import", "in.csv", "--map", "m.ini",
                          "--format", "servicenow" } },
@@ -247,6 +249,8 @@ static const UsageCase usage_cases[] = {
     "--from" },
   { "export-unreal-to", { "--export", "out.csv", "--to", "2025-02-30" },
     "--to" },
+  { "export-from-after-to", { "--export", "out.csv", "--from", "2025-03-01",
+                              "--to", "2025-01-31" }, "--from" },
   { "export-bad-timezone", { "--export", "out.csv", "--timezone",
                              "Mars/Olympus" }, "--timezone" },
   { "report-bad-period", { "--sla-report", "out.csv", "--period",
@@ -303,18 +307,24 @@ test_window_without_display (Fixture       *fixture,
   assert_no_file (fixture->database);
 }
 
+/* --help lists every option, the command line's and the window's. */
 static void
-test_window_unknown_option (Fixture       *fixture,
-                            gconstpointer  data)
+test_help (Fixture       *fixture,
+           gconstpointer  data)
 {
-  const char *args[] = { "--database", fixture->database, "--colour", NULL };
+  static const char * const options[] = {
+    "--database", "--import", "--map", "--export", "--sla-report",
+    "--period", "--summary", "--demo", "--read-only",
+  };
+  const char *args[] = { "--help", NULL };
   g_auto(Run) run = { 0 };
 
   run_argv (fixture, args, &run);
 
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "--colour"));
-  assert_no_file (fixture->database);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    g_assert_nonnull (strstr (run.out, options[i]));
 }
 
 /* --summary */
@@ -457,7 +467,7 @@ static const FilterCase filter_cases[] = {
   { "from-to", { "--from", "2025-01-07", "--to", "2025-02-01" },
     "INC-000002 INC-000003" },
   { "combined", { "--service", "VPN", "--severity", "SEV3" }, "INC-000005" },
-  { "none-match", { "--service", "Payroll" }, "" },
+  { "none-match", { "--service", "Email", "--status", "On hold" }, "" },
 };
 
 static char *
@@ -554,6 +564,7 @@ static const BadExportCase bad_export_cases[] = {
   { "date", { "--from", "2024-02-30" }, 2 },
   { "zone", { "--timezone", "Mars/Olympus" }, 2 },
   { "folder", { "--service", "Email" }, 1 },
+  { "unknown-service", { "--service", "Emial" }, 1 },
 };
 
 static void
@@ -580,6 +591,8 @@ test_export_bad (Fixture       *fixture,
 
   g_assert_cmpint (run.status, ==, bad->status);
   assert_one_sentence (run.err);
+  if (g_str_equal (bad->name, "unknown-service"))
+    g_assert_nonnull (strstr (run.err, "“Emial”"));
   assert_no_file (out);
   assert_folder_holds (fixture, NULL);
 }
@@ -1270,7 +1283,7 @@ main (int   argc,
       ADD (path, test_usage, &usage_cases[i]);
     }
   ADD ("/cli/window/without-display", test_window_without_display, NULL);
-  ADD ("/cli/window/unknown-option", test_window_unknown_option, NULL);
+  ADD ("/cli/help", test_help, NULL);
   ADD ("/cli/summary/exact", test_summary_exact, NULL);
   ADD ("/cli/summary/empty", test_summary_empty, NULL);
   ADD ("/cli/summary/read-only", test_summary_read_only, NULL);

@@ -57,7 +57,7 @@ set_option_error (GError     **error,
                /* TRANSLATORS: the first is an option such as "--period",
                 * the second a sentence explaining what is wrong
                 */
-               _("The value given to %s is not valid: %s"),
+               _("The value given to %s is not valid. %s"),
                option, cause->message);
 }
 
@@ -298,7 +298,7 @@ parse_bound (const char  *option,
                /* TRANSLATORS: the first is an option such as "--from",
                 * the second a sentence explaining what is wrong
                 */
-               _("The date given to %s is not valid: %s"),
+               _("The date given to %s is not valid. %s"),
                option, local_error->message);
   return FALSE;
 }
@@ -361,7 +361,30 @@ build_query (const DeskCliOptions  *options,
                     &query->detected_to, error))
     return FALSE;
 
+  if (options->from != NULL && options->to != NULL &&
+      query->detected_from > query->detected_to)
+    {
+      g_autoptr(GError) cause = NULL;
+
+      cause = g_error_new (DESK_ERROR, DESK_ERROR_INVALID,
+                           _("“%s” is later than the end given to --to."),
+                           options->from);
+      set_option_error (error, "--from", cause);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+static gboolean
+service_exists (DeskStore   *store,
+                const char  *name,
+                GError     **error)
+{
+  g_autoptr(DeskService) service = desk_store_get_service (store, name,
+                                                           error);
+
+  return service != NULL;
 }
 
 static int
@@ -382,6 +405,11 @@ run_export (const DeskCliOptions *options)
 
   store = open_for_reading (options, &error);
   if (store == NULL)
+    return fail (error);
+
+  /* A mistyped name would give an empty file without a word. */
+  if (options->service != NULL && !service_exists (store, options->service,
+                                                   &error))
     return fail (error);
 
   job.store = store;

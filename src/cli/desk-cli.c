@@ -13,17 +13,6 @@
 #include "desk-cli.h"
 #include "desk-cli-private.h"
 
-/* Options only the command line knows. Any of them on its own already
- * means the user wants the command line (and a usage error if no action
- * goes with it), never the window.
- */
-static const char * const cli_options[] = {
-  "import", "export", "sla-report", "summary",
-  "format", "map", "dry-run", "timezone",
-  "service", "severity", "status", "from", "to", "spreadsheet",
-  "period",
-};
-
 static gboolean
 is_option_named (const char *arg,
                  const char *name)
@@ -37,20 +26,38 @@ is_option_named (const char *arg,
          (arg[2 + len] == '\0' || arg[2 + len] == '=');
 }
 
+/* How many arguments from @i on are the window's own (--database FILE,
+ * --demo, --read-only, and the one D-Bus activation adds); 0 if the
+ * argument at @i is not one of them.
+ */
+static int
+window_arguments (int    argc,
+                  char **argv,
+                  int    i)
+{
+  if (strcmp (argv[i], "--demo") == 0 ||
+      strcmp (argv[i], "--read-only") == 0 ||
+      strcmp (argv[i], "--gapplication-service") == 0 ||
+      g_str_has_prefix (argv[i], "--database="))
+    return 1;
+
+  if (strcmp (argv[i], "--database") == 0 && i + 1 < argc)
+    return 2;
+
+  return 0;
+}
+
 gboolean
 desk_cli_wants (int    argc,
                 char **argv)
 {
-  for (int i = 1; i < argc; i++)
+  for (int i = 1; i < argc; )
     {
-      if (strcmp (argv[i], "--") == 0)
-        break;
+      int n = window_arguments (argc, argv, i);
 
-      for (guint j = 0; j < G_N_ELEMENTS (cli_options); j++)
-        {
-          if (is_option_named (argv[i], cli_options[j]))
-            return TRUE;
-        }
+      if (n == 0)
+        return TRUE;
+      i += n;
     }
 
   return FALSE;

@@ -10,10 +10,10 @@
 G_BEGIN_DECLS
 
 /* Whether @argv is meant for the command line rather than the window:
- * it names an action (--import, --export, --sla-report, --summary) or
- * an option only the command line has (--map, --period, --dry-run …),
- * so that a mistake there gets the command line's usage error. Only
- * looks at the strings; never touches GTK or the display.
+ * anything but the window's own options (--database FILE, --demo,
+ * --read-only), so that an action, --help, a mistyped option or a stray
+ * word gets the command line's answer. Only looks at the strings; never
+ * touches GTK or the display.
  */
 gboolean desk_cli_wants (int    argc,
                          char **argv);

@@ -1352,8 +1352,8 @@ desk_store_get_service (DeskStore   *self,
       done_stmt (stmt);
 
       if (rc == SQLITE_DONE)
-        set_error (error, DESK_ERROR_NOT_FOUND,
-                   _("There is no service with that name."));
+        g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                     _("There is no service “%s”."), name);
       else if (rc != SQLITE_ROW)
         set_sqlite_error (self, rc, "get service", error);
     }

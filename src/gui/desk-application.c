@@ -38,7 +38,7 @@ struct _DeskApplication
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
-  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this database file"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Try the app on a temporary database filled with demo incidents"),
@@ -339,15 +339,6 @@ desk_application_init (DeskApplication *self)
 DeskApplication *
 desk_application_new (void)
 {
-  const char *localedir = g_getenv ("INCIDENTDESK_LOCALEDIR");
-
-  /* build-aux/screenshots.sh shows the uninstalled binary in another
-   * language with the catalogues of the build tree. Before any type is
-   * made: GLib decides at its first lookup whether to translate at all.
-   */
-  if (localedir != NULL && localedir[0] != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-
   return g_object_new (DESK_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
