@@ -2165,6 +2165,31 @@ test_file_without_permission (Fixture       *f,
   assert_same_bytes (before, f->path);
 }
 
+/* A folder given as the database is named as a folder, and nothing is
+ * made inside it.
+ */
+static void
+test_folder_as_database (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *inside = g_build_filename (folder, "desk", NULL);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (g_mkdir (inside, 0700), ==, 0);
+
+  store = desk_store_open (inside, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "folder"));
+
+  dir = g_dir_open (inside, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  g_rmdir (inside);
+}
+
 static void
 test_read_only_folder (Fixture       *f,
                        gconstpointer  data)
@@ -2558,6 +2583,7 @@ main (int   argc,
   ADD ("safety/file-without-permission", test_file_without_permission);
   ADD ("safety/folder-without-permission", test_folder_without_permission);
   ADD ("safety/read-only-folder", test_read_only_folder);
+  ADD ("safety/folder-as-database", test_folder_as_database);
 
 #undef ADD
 

@@ -915,6 +915,10 @@ store_open (DeskStore  *self,
         return set_errno_error (errno, self->path, error);
     }
 
+  if (S_ISDIR (st.st_mode))
+    return set_error (error, DESK_ERROR_NOT_FOUND,
+                      _("This is a folder; choose the database file in it."));
+
   if (!S_ISREG (st.st_mode))
     return not_ours_error (self, error);
 
