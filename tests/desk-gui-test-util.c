@@ -252,3 +252,26 @@ desk_test_assert_unique_mnemonics (GtkWidget *root)
 
   return count;
 }
+
+void
+desk_test_wait_cleared (gpointer *weak_pointer)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (*weak_pointer != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+void
+desk_test_assert_finalized (gpointer object)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+  desk_test_wait_cleared (&weak);
+}

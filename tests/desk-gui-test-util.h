@@ -32,6 +32,13 @@ void  desk_test_save_png              (GtkWidget  *widget,
  * answer to the same Alt key. Returns how many mnemonics it saw.
  */
 guint desk_test_assert_unique_mnemonics (GtkWidget *root);
+/* Spins the main loop until the weak pointer is cleared: a worker thread
+ * or an idle may hold the last reference a moment after the window is
+ * gone. Fails after 10 seconds, so that a leak still shows.
+ */
+void  desk_test_wait_cleared          (gpointer   *weak_pointer);
+/* g_assert_finalize_object() that waits as desk_test_wait_cleared() does. */
+void  desk_test_assert_finalized      (gpointer    object);
 /* The texts of the mapped labels shown cut short with an ellipsis. */
 GPtrArray *desk_test_ellipsized_labels (GtkWidget *root);
 

@@ -9,6 +9,7 @@
 #include "desk-store.h"
 #include "desk-test-util.h"
 #include "desk-window.h"
+#include "desk-gui-test-util.h"
 
 #define N_IMPORTED 2000
 #define N_TYPED    30
@@ -61,7 +62,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_assert_finalize_object (fixture->window);
+      desk_test_assert_finalized (fixture->window);
     }
 
   desk_test_tmpdir_free (fixture->dir);

@@ -10,6 +10,7 @@
 #include "desk-gui-util.h"
 #include "desk-import.h"
 #include "desk-test-util.h"
+#include "desk-gui-test-util.h"
 
 typedef struct
 {
@@ -53,7 +54,7 @@ fixture_tear_down (Fixture       *fixture,
                              (gpointer *) &fixture->page);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_null (fixture->page);
-  g_assert_finalize_object (fixture->store);
+  desk_test_assert_finalized (fixture->store);
   desk_test_tmpdir_free (fixture->dir);
 }
 

@@ -126,7 +126,7 @@ fixture_tear_down (Fixture       *fixture,
   spin_main_loop ();
 
   g_assert_null (fixture->dialog);
-  g_assert_finalize_object (fixture->store);
+  desk_test_assert_finalized (fixture->store);
   g_string_free (fixture->activated, TRUE);
   desk_test_tmpdir_free (fixture->tmpdir);
 }

@@ -17,6 +17,7 @@
 #include "desk-incident-list-page.h"
 #include "desk-resources.h"
 #include "desk-test-util.h"
+#include "desk-gui-test-util.h"
 
 /* 2025-03-09T10:00:00Z */
 #define DETECTED 1741514400
@@ -78,7 +79,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_finalize_object (fixture->store);
+  desk_test_assert_finalized (fixture->store);
   desk_test_tmpdir_free (fixture->dir);
 }
 

@@ -351,7 +351,7 @@ fixture_tear_down (Fixture       *fixture,
     }
 
   g_assert_null (fixture->page);
-  g_assert_finalize_object (fixture->store);
+  desk_test_assert_finalized (fixture->store);
   g_string_free (fixture->activated, TRUE);
   g_free (fixture->path);
   desk_test_tmpdir_free (fixture->tmpdir);

@@ -215,7 +215,7 @@ fixture_tear_down (Fixture       *fixture,
     }
 
   g_assert_null (fixture->editor);
-  g_assert_finalize_object (fixture->store);
+  desk_test_assert_finalized (fixture->store);
   g_free (fixture->path);
   desk_test_tmpdir_free (fixture->tmpdir);
 }

@@ -9,6 +9,7 @@
 #include "desk-import.h"
 #include "desk-incident-list-page.h"
 #include "desk-test-util.h"
+#include "desk-gui-test-util.h"
 
 #define NOW ((gint64) 1741500000)
 
@@ -58,7 +59,7 @@ fixture_tear_down (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->page),
                              (gpointer *) &fixture->page);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_null (fixture->page);
+  desk_test_wait_cleared ((gpointer *) &fixture->page);
 
   /* Rows still being read hold the store until their thread is done. */
   g_object_add_weak_pointer (G_OBJECT (fixture->store),

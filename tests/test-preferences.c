@@ -273,7 +273,7 @@ test_finalizes (void)
   spin_main_loop ();
   gtk_window_destroy (GTK_WINDOW (window));
   spin_main_loop ();
-  g_assert_finalize_object (window);
+  desk_test_assert_finalized (window);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "desk-resources.h"
 #include "desk-sla-calculator.h"
+#include "desk-gui-test-util.h"
 
 typedef struct
 {
@@ -354,7 +355,7 @@ test_finalizes (void)
   spin_main_loop ();
   gtk_window_destroy (GTK_WINDOW (window));
   spin_main_loop ();
-  g_assert_finalize_object (calculator);
+  desk_test_assert_finalized (calculator);
 }
 
 int

@@ -221,8 +221,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   spin_main_loop ();
-  g_assert_finalize_object (fixture->page);
-  g_assert_finalize_object (fixture->store);
+  desk_test_assert_finalized (fixture->page);
+  desk_test_assert_finalized (fixture->store);
   desk_test_tmpdir_free (fixture->tmpdir);
 }
 
@@ -560,7 +560,7 @@ test_viewer_mode (void)
 
   store = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
-  g_assert_finalize_object (store);
+  desk_test_assert_finalized (store);
   store = desk_store_open (path, DESK_STORE_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
 
@@ -578,8 +578,8 @@ test_viewer_mode (void)
   g_assert_false (gtk_widget_get_sensitive (demo));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (page);
-  g_assert_finalize_object (store);
+  desk_test_assert_finalized (page);
+  desk_test_assert_finalized (store);
   desk_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
@@ -669,12 +669,12 @@ test_finalizes_while_loading (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (G_OBJECT (page)->ref_count > 1)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_finalize_object (page);
+  desk_test_assert_finalized (page);
 
   /* The worker thread holds the store until it has finished. */
   while (G_OBJECT (store)->ref_count > 1)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_finalize_object (store);
+  desk_test_assert_finalized (store);
   desk_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 

@@ -39,7 +39,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_assert_finalize_object (fixture->window);
+      desk_test_assert_finalized (fixture->window);
     }
 
   desk_test_tmpdir_free (fixture->dir);
