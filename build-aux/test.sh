@@ -32,5 +32,16 @@ with open("_build/meson-logs/testlog.json") as log:
         else:
             failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
+
+# Cases inside a test program that skipped, grouped by their reason,
+# so that a missing data folder cannot pass unnoticed.
+reasons = {}
+with open("_build/meson-logs/testlog.txt") as log:
+    for line in log:
+        if line.startswith("ok ") and "# SKIP" in line:
+            reason = line.split("# SKIP", 1)[1].strip()
+            reasons[reason] = reasons.get(reason, 0) + 1
+for reason, count in sorted(reasons.items()):
+    print(f"{count} cases skipped: {reason}")
 PY
 exit $status
