@@ -450,6 +450,59 @@ test_export_fixture_same_bytes (Fixture       *fixture,
   g_assert_cmpstr (exported, ==, expected);
 }
 
+/* "-" sends the CSV to standard output for a pipe: the same bytes as
+ * the file, nothing else on standard output, no file named "-".
+ */
+static void
+test_export_standard_output (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = fixture_file ("small.csv");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_get_contents (csv, &expected, NULL, &error);
+  g_assert_no_error (error);
+
+  import_ok (fixture, fixture->database, csv, "incidentdesk");
+  RUN (fixture, &run, "--database", fixture->database, "--export", "-",
+       "--timezone", "UTC");
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  assert_no_file ("-");
+}
+
+static void
+test_sla_report_standard_output (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *csv = fixture_file ("small.csv");
+  g_autofree char *path = tmp_path (fixture, "sla.csv");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) to_pipe = { 0 };
+
+  import_ok (fixture, fixture->database, csv, "incidentdesk");
+  RUN (fixture, &to_file, "--database", fixture->database, "--sla-report",
+       path, "--period", "2025-01", "--timezone", "UTC");
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &to_pipe, "--database", fixture->database, "--sla-report",
+       "-", "--period", "2025-01", "--timezone", "UTC");
+
+  g_assert_cmpstr (to_pipe.err, ==, "");
+  g_assert_cmpint (to_pipe.status, ==, 0);
+  g_assert_true (g_str_has_prefix (to_pipe.out, "service,period_start,"));
+  g_assert_cmpstr (to_pipe.out, ==, expected);
+  assert_no_file ("-");
+}
+
 typedef struct
 {
   const char *name;
@@ -742,6 +795,7 @@ test_import_unknown_shape (Fixture       *fixture,
 
   g_assert_cmpint (run.status, ==, 1);
   assert_one_sentence (run.err);
+  g_assert_nonnull (strstr (run.err, "--map FILE"));
   assert_no_file (fixture->database);
   assert_no_file (wal);
   assert_no_file (shm);
@@ -1298,6 +1352,7 @@ main (int   argc,
       ADD (path, test_export_filter, &filter_cases[i]);
     }
   ADD ("/cli/export/spreadsheet", test_export_spreadsheet, NULL);
+  ADD ("/cli/export/standard-output", test_export_standard_output, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bad_export_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/export/bad/%s",
@@ -1325,6 +1380,8 @@ main (int   argc,
   ADD ("/cli/round-trip/Asia-Jakarta", test_round_trip, "Asia/Jakarta");
   ADD ("/cli/sla-report/github-2025", test_github_sla, NULL);
   ADD ("/cli/sla-report/bad-period", test_sla_report_bad_period, NULL);
+  ADD ("/cli/sla-report/standard-output", test_sla_report_standard_output,
+       NULL);
 
 #undef ADD
 

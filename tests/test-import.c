@@ -638,7 +638,8 @@ test_unknown_format (Fixture       *f,
   report = import_path (f->store, path, DESK_IMPORT_FORMAT_AUTO, NULL, "UTC",
                         FALSE, &error);
   g_assert_null (report);
-  g_assert_error (error, DESK_ERROR, DESK_ERROR_PARSE);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_UNKNOWN_FORMAT);
+  g_assert_cmpuint (count (f->store), ==, 0);
 }
 
 static void

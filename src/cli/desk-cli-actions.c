@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
@@ -150,6 +151,29 @@ fail:
   g_output_stream_close (out, NULL, NULL);
   g_unlink (tmp_path);
   return FALSE;
+}
+
+static gboolean
+is_standard_output (const char *path)
+{
+  return g_str_equal (path, "-");
+}
+
+/* "-" is standard output, for a pipe; anything else a file. */
+static gboolean
+write_output (const char  *path,
+              WriteFunc    func,
+              gpointer     data,
+              GError     **error)
+{
+  g_autoptr(GOutputStream) out = NULL;
+
+  if (!is_standard_output (path))
+    return write_file_atomically (path, func, data, error);
+
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  return func (out, data, error) && g_output_stream_flush (out, NULL, error);
 }
 
 static GTimeZone *
@@ -418,13 +442,14 @@ run_export (const DeskCliOptions *options)
   job.flags = options->spreadsheet ? DESK_EXPORT_FLAGS_SPREADSHEET
                                    : DESK_EXPORT_FLAGS_NONE;
 
-  if (!write_file_atomically (options->export, write_export, &job, &error))
+  if (!write_output (options->export, write_export, &job, &error))
     return fail (error);
 
-  g_print (ngettext ("Exported %u incident to %s.\n",
-                     "Exported %u incidents to %s.\n",
-                     (gulong) job.rows),
-           (guint) job.rows, options->export);
+  if (!is_standard_output (options->export))
+    g_print (ngettext ("Exported %u incident to %s.\n",
+                       "Exported %u incidents to %s.\n",
+                       (gulong) job.rows),
+             (guint) job.rows, options->export);
 
   return DESK_CLI_EXIT_OK;
 }
@@ -489,14 +514,14 @@ run_sla_report (const DeskCliOptions *options)
   job.tz = tz;
   job.spreadsheet = options->spreadsheet;
 
-  if (!write_file_atomically (options->sla_report, write_report, &job,
-                              &error))
+  if (!write_output (options->sla_report, write_report, &job, &error))
     return fail (error);
 
-  g_print (ngettext ("Wrote the SLA report for %u service to %s.\n",
-                     "Wrote the SLA report for %u services to %s.\n",
-                     report->rows->len),
-           report->rows->len, options->sla_report);
+  if (!is_standard_output (options->sla_report))
+    g_print (ngettext ("Wrote the SLA report for %u service to %s.\n",
+                       "Wrote the SLA report for %u services to %s.\n",
+                       report->rows->len),
+             report->rows->len, options->sla_report);
 
   return DESK_CLI_EXIT_OK;
 }
@@ -663,6 +688,11 @@ run_import (const DeskCliOptions *options)
 
   if (!existed && !throwaway && (report == NULL || report->n_errors > 0))
     remove_new_database (path);
+
+  if (g_error_matches (error, DESK_ERROR, DESK_ERROR_UNKNOWN_FORMAT))
+    return fail_literal (_("This file is neither an IncidentDesk nor a "
+                           "ServiceNow export; name its columns in a "
+                           "mapping file and import it with --map FILE."));
 
   if (report == NULL)
     return fail (error);

@@ -29,6 +29,7 @@ typedef enum
   DESK_ERROR_PERMISSION,   /* the file or folder may not be written */
   DESK_ERROR_IO,           /* any other storage failure */
   DESK_ERROR_CANCELLED,    /* the caller cancelled the work */
+  DESK_ERROR_UNKNOWN_FORMAT, /* a file whose columns no import knows */
 } DeskError;
 
 GQuark desk_error_quark (void);

@@ -650,7 +650,7 @@ choose_format (DeskImportReport         *report,
   switch (report->format)
     {
     case DESK_IMPORT_FORMAT_AUTO:
-      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_PARSE,
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_UNKNOWN_FORMAT,
                            _("This file is neither an IncidentDesk nor a "
                              "ServiceNow export; import it with a column "
                              "mapping."));

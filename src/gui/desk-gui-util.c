@@ -74,6 +74,7 @@ desk_gui_open_error_text (const GError  *error,
         case DESK_ERROR_PARSE:
         case DESK_ERROR_IO:
         case DESK_ERROR_CANCELLED:
+        case DESK_ERROR_UNKNOWN_FORMAT:
         default:
           break;
         }
