@@ -3,6 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
@@ -25,6 +29,49 @@ desk_test_data_path (const char *relative)
     g_error ("cannot read test data %s", path);
 
   return path;
+}
+
+static void
+drop_file_mode_overrides (void)
+{
+  const int overrides[] = { CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH,
+                            CAP_FOWNER };
+  struct __user_cap_header_struct header = {
+    .version = _LINUX_CAPABILITY_VERSION_3,
+  };
+  struct __user_cap_data_struct caps[_LINUX_CAPABILITY_U32S_3] = { 0 };
+
+  g_assert_cmpint (syscall (SYS_capget, &header, caps), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (overrides); i++)
+    {
+      guint index = CAP_TO_INDEX (overrides[i]);
+      guint32 mask = CAP_TO_MASK (overrides[i]);
+
+      caps[index].effective &= ~mask;
+      caps[index].permitted &= ~mask;
+      caps[index].inheritable &= ~mask;
+    }
+
+  g_assert_cmpint (syscall (SYS_capset, &header, caps), ==, 0);
+}
+
+gboolean
+desk_test_bound_by_file_modes (void)
+{
+  if (geteuid () != 0)
+    return TRUE;
+
+  if (g_test_subprocess ())
+    {
+      drop_file_mode_overrides ();
+      return TRUE;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  return FALSE;
 }
 
 char *

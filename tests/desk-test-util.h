@@ -19,6 +19,13 @@ char *desk_test_data_path    (const char *relative);
 /* Path of a fixture of our own in tests/data. */
 char *desk_test_fixture_path (const char *relative);
 
+/* Runs the current test where file modes bind it: as it is for a user;
+ * for root, again in a subprocess without the capabilities that
+ * override file modes. Returns TRUE where the test body should run,
+ * FALSE in a parent whose subprocess has run (and passed) it.
+ */
+gboolean desk_test_bound_by_file_modes (void);
+
 /* A fresh temporary folder, removed by desk_test_tmpdir_free. */
 char *desk_test_tmpdir_new   (void);
 void  desk_test_tmpdir_free  (char       *path);
