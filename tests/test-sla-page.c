@@ -429,6 +429,69 @@ test_time_zone (Fixture       *fixture,
 }
 
 static void
+set_period (Fixture    *fixture,
+            const char *period)
+{
+  g_autoptr(GError) error = NULL;
+
+  desk_sla_page_set_period (DESK_SLA_PAGE (fixture->page), period, &error);
+  g_assert_no_error (error);
+  wait_for_report (fixture);
+}
+
+/* A period with no incident in it, as the current month is for
+ * imported history, points to the latest incident: T-3, 20 March 2025.
+ */
+static void
+test_quiet_period (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  struct { const char *period; const char *after; } cases[] = {
+    { "2026-12", "March 2025 (744\u00a0h)" },
+    { "2024-Q3", "Q1 2025 (2160\u00a0h)" },
+    { "2019", "2025 (8760\u00a0h)" },
+    { "2020-01-01/2020-01-31", "March 2025 (744\u00a0h)" },
+  };
+  const char *label;
+
+  /* March has incidents: no hint, and the action does nothing. */
+  g_assert_false (gtk_widget_get_visible (child (fixture, "quiet_box")));
+  gtk_widget_activate_action (fixture->page, "sla.latest", NULL);
+  wait_for_report (fixture);
+  g_assert_cmpstr (period_label (fixture), ==, "March 2025 (744\u00a0h)");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      set_period (fixture, cases[i].period);
+      g_assert_cmpstr (visible_state (fixture), ==, "report");
+      g_assert_true (gtk_widget_get_visible (child (fixture, "quiet_box")));
+      label = gtk_label_get_text (GTK_LABEL (child (fixture, "quiet_label")));
+      g_assert_cmpstr (label, ==, "No incident touched any service in this "
+                       "period. The latest incident was detected on "
+                       "20 Mar 2025 08:00.");
+
+      gtk_widget_activate_action (fixture->page, "sla.latest", NULL);
+      wait_for_report (fixture);
+
+      g_assert_cmpstr (period_label (fixture), ==, cases[i].after);
+      g_assert_false (gtk_widget_get_visible (child (fixture, "quiet_box")));
+      g_assert_cmpstr (figure (fixture, "Mail", "degraded"), ==, "1 h");
+    }
+
+  /* The custom period gave way to a month, its entries hidden. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (
+                      child (fixture, "kind_row"))), ==, 2);
+  g_assert_false (gtk_widget_get_visible (child (fixture, "start_row")));
+
+  /* April: Web's outage ended on 1 March, nothing else; still quiet,
+   * though services exist and their figures show.
+   */
+  set_period (fixture, "2025-04");
+  g_assert_true (gtk_widget_get_visible (child (fixture, "quiet_box")));
+  g_assert_cmpstr (figure (fixture, "Web", "uptime"), ==, "100.00000 %");
+}
+
+static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -752,6 +815,7 @@ main (int   argc,
   ADD ("default-zone-follows-settings", test_default_zone_follows_settings,
        TRUE);
   ADD ("many-outages", test_many_outages, TRUE);
+  ADD ("quiet-period", test_quiet_period, TRUE);
   ADD ("empty", test_empty, FALSE);
 
   g_test_add_func ("/sla-page/viewer-mode", test_viewer_mode);

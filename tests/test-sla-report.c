@@ -267,6 +267,65 @@ test_idle_service (Fixture       *f,
   g_assert_cmpuint (idle->outages->len, ==, 0);
 }
 
+static DeskSlaReport *
+period_report (Fixture    *f,
+               const char *period)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(GError) error = NULL;
+  DeskSlaReport *report;
+  gint64 start;
+  gint64 end;
+
+  g_assert_true (desk_period_parse (period, tz, &start, &end, &error));
+  report = desk_sla_report_build (f->store, NULL, start, end, tz, 0.0, NOW,
+                                  NULL, &error);
+  g_assert_no_error (error);
+
+  return report;
+}
+
+/* A period no incident touched says so, and where the latest incident
+ * is: D, detected last, on 31 March 22:30.
+ */
+static void
+test_quiet_period (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char * const busy[] = { "2025-02", "2025-03", "2025-04", NULL };
+  const char * const quiet[] = { "2024", "2025-05", "2026-12-04", NULL };
+  g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
+  g_autoptr(DeskStore) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 latest = 0;
+
+  /* E in February; A–D and F in March; D's tail, to 00:30, in April. */
+  for (guint i = 0; busy[i] != NULL; i++)
+    {
+      g_autoptr(DeskSlaReport) report = period_report (f, busy[i]);
+
+      g_assert_false (desk_sla_report_is_quiet (report));
+      g_assert_cmpint (report->latest_detected, ==,
+                       utc ("2025-03-31T22:30:00Z"));
+    }
+
+  for (guint i = 0; quiet[i] != NULL; i++)
+    {
+      g_autoptr(DeskSlaReport) report = period_report (f, quiet[i]);
+
+      g_assert_cmpuint (report->rows->len, ==, 3);
+      g_assert_true (desk_sla_report_is_quiet (report));
+      g_assert_cmpint (report->latest_detected, ==,
+                       utc ("2025-03-31T22:30:00Z"));
+    }
+
+  empty = desk_store_open (path, DESK_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_store_latest_detected (empty, &latest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (latest, ==, DESK_TIME_NONE);
+}
+
 static void
 test_degraded_weight (Fixture       *f,
                       gconstpointer  data)
@@ -516,6 +575,7 @@ main (int   argc,
 
   ADD ("/sla-report/idle-service", test_idle_service);
   ADD ("/sla-report/degraded-weight", test_degraded_weight);
+  ADD ("/sla-report/quiet-period", test_quiet_period);
   ADD ("/sla-report/open-before-now", test_open_before_now);
   ADD ("/sla-report/closed-without-end", test_closed_without_end);
   ADD ("/sla-report/unknown-service", test_unknown_service);

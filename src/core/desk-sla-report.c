@@ -271,6 +271,9 @@ desk_sla_report_build (DeskStore     *store,
                                   report->degraded_weight, now));
     }
 
+  if (!desk_store_latest_detected (store, &report->latest_detected, error))
+    return NULL;
+
   g_debug ("SLA report: %u services", report->rows->len);
 
   return g_steal_pointer (&report);
@@ -625,4 +628,21 @@ desk_sla_report_method (const DeskSlaReport *report)
     }
 
   return g_string_free (text, FALSE);
+}
+
+gboolean
+desk_sla_report_is_quiet (const DeskSlaReport *report)
+{
+  g_return_val_if_fail (report != NULL, TRUE);
+
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const DeskSlaRow *row = g_ptr_array_index (report->rows, i);
+
+      if (row->outages->len > 0 || row->degraded->len > 0 ||
+          row->mtta.count > 0 || row->mttr.count > 0)
+        return FALSE;
+    }
+
+  return TRUE;
 }

@@ -30,6 +30,7 @@ typedef struct
   char      *time_zone;           /* identifier used for the period */
   double     degraded_weight;
   GPtrArray *rows;                /* DeskSlaRow, by service name */
+  gint64     latest_detected;     /* of any incident; DESK_TIME_NONE */
 } DeskSlaReport;
 
 void           desk_sla_report_free (DeskSlaReport *self);
@@ -102,5 +103,10 @@ gboolean       desk_sla_report_write_csv (DeskSlaReport   *report,
  * incidents were counted until now. Translated; one paragraph.
  */
 char          *desk_sla_report_method (const DeskSlaReport *report);
+
+/* TRUE when no incident touched the period: no outage or degraded time,
+ * nothing acknowledged or resolved in it, for any service.
+ */
+gboolean       desk_sla_report_is_quiet (const DeskSlaReport *report);
 
 G_END_DECLS

@@ -95,6 +95,7 @@ typedef enum
   STMT_PROBLEM_UPDATE,
   STMT_PROBLEM_LIST,
   STMT_PROBLEM_BY_REFERENCE,
+  STMT_LATEST_DETECTED,
   N_STMTS
 } StmtId;
 
@@ -161,6 +162,7 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT p.id, p.version, p.reference, p.title, p.status, p.root_cause, "
     "p.workaround, (SELECT count(*) FROM incidents i "
     "WHERE i.problem_id = p.id) FROM problems p WHERE p.reference = ?1",
+  [STMT_LATEST_DETECTED] = "SELECT max(detected_at) FROM incidents",
 };
 
 struct _DeskStore
@@ -3014,6 +3016,43 @@ desk_store_count (DeskStore       *self,
   builder_clear (&b);
 
   return count;
+}
+
+gboolean
+desk_store_latest_detected (DeskStore  *self,
+                            gint64     *latest,
+                            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (latest != NULL, FALSE);
+
+  *latest = DESK_TIME_NONE;
+
+  store_lock (self);
+
+  if ((stmt = get_stmt (self, STMT_LATEST_DETECTED, error)))
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            *latest = sqlite3_column_int64 (stmt, 0);
+          ok = TRUE;
+        }
+      else
+        {
+          set_sqlite_error (self, rc, "latest detected", error);
+        }
+      done_stmt (stmt);
+    }
+
+  store_unlock (self);
+
+  return ok;
 }
 
 gboolean

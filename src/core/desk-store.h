@@ -186,6 +186,13 @@ GPtrArray *desk_store_get_incidents  (DeskStore       *self,
                                       guint            n_ids,
                                       GError         **error);
 
+/* When the most recent incident was detected; DESK_TIME_NONE in
+ * @latest when there is none.
+ */
+gboolean   desk_store_latest_detected (DeskStore      *self,
+                                       gint64         *latest,
+                                       GError        **error);
+
 guint      desk_store_count          (DeskStore       *self,
                                       const DeskQuery *query,
                                       GError         **error);

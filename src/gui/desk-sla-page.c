@@ -73,6 +73,8 @@ struct _DeskSlaPage
   GtkSpinner    *spinner;
   GtkListBox    *services_list;
   GtkLabel      *open_note;
+  GtkWidget     *quiet_box;
+  GtkLabel      *quiet_label;
   GtkLabel      *empty_description;
   GtkLabel      *error_description;
 };
@@ -446,6 +448,36 @@ expanded_services (DeskSlaPage *self)
   return names;
 }
 
+/* Imported history often lies years back: a period without a single
+ * incident points to the latest one.
+ */
+static void
+show_quiet_hint (DeskSlaPage *self)
+{
+  gint64 latest = self->report->latest_detected;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  gboolean quiet;
+
+  quiet = latest != DESK_TIME_NONE &&
+          (latest < self->report->period_start ||
+           latest >= self->report->period_end) &&
+          desk_sla_report_is_quiet (self->report);
+
+  if (quiet)
+    {
+      when = desk_time_format_display (latest, self->tz);
+      /* TRANSLATORS: %s is a date and time, "4 Mar 2016 10:00" */
+      text = g_strdup_printf (_("No incident touched any service in this "
+                                "period. The latest incident was detected "
+                                "on %s."), when);
+      gtk_label_set_text (self->quiet_label, text);
+    }
+
+  gtk_widget_set_visible (self->quiet_box, quiet);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.latest", quiet);
+}
+
 static void
 show_report (DeskSlaPage *self)
 {
@@ -504,6 +536,7 @@ show_report (DeskSlaPage *self)
       gtk_label_set_text (self->open_note, note);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->open_note), counts_open);
+  show_quiet_hint (self);
 
   gtk_stack_set_visible_child_name (self->report_stack, "report");
 }
@@ -663,6 +696,33 @@ next_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   step_period (DESK_SLA_PAGE (widget), 1);
+}
+
+/* Shows the period, of the kind chosen, that holds the latest incident;
+ * a custom period gives way to that incident's month.
+ */
+static void
+latest_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskSlaPage *self = DESK_SLA_PAGE (widget);
+
+  if (self->report == NULL || self->report->latest_detected == DESK_TIME_NONE)
+    return;
+
+  set_anchor_from_instant (self, self->report->latest_detected);
+
+  if (self->kind == PERIOD_CUSTOM)
+    {
+      /* Setting the row runs on_kind_selected; make it see no change. */
+      self->kind = PERIOD_MONTH;
+      adw_combo_row_set_selected (self->kind_row, PERIOD_MONTH);
+      gtk_widget_set_visible (GTK_WIDGET (self->start_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->end_row), FALSE);
+    }
+
+  desk_sla_page_update (self);
 }
 
 static void
@@ -1091,6 +1151,9 @@ desk_sla_page_class_init (DeskSlaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, services_list);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, open_note);
+  gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, quiet_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskSlaPage,
+                                        quiet_label);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, empty_description);
   gtk_widget_class_bind_template_child (widget_class, DeskSlaPage, error_description);
 
@@ -1103,6 +1166,8 @@ desk_sla_page_class_init (DeskSlaPageClass *klass)
                                    previous_action);
   gtk_widget_class_install_action (widget_class, "sla.next", NULL,
                                    next_action);
+  gtk_widget_class_install_action (widget_class, "sla.latest", NULL,
+                                   latest_action);
   gtk_widget_class_install_action (widget_class, "sla.retry", NULL,
                                    retry_action);
   gtk_widget_class_install_action (widget_class, "sla.load-demo", NULL,
@@ -1138,6 +1203,7 @@ desk_sla_page_init (DeskSlaPage *self)
   fill_zones (self);
   self->tz = zone_for (self);
   set_today (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.latest", FALSE);
   gtk_stack_set_visible_child_name (self->report_stack, "no-store");
   desk_sla_page_update (self);
 }
