@@ -124,3 +124,35 @@ kill "$pid"
 wait "$pid" 2>/dev/null || true
 pid=""
 echo "the installed window stayed up for 2 seconds"
+
+# On a session bus of its own, which finds the installed service file
+# through XDG_DATA_DIRS: D-Bus activation starts the installed window,
+# and a second plain start shows that window rather than a new process.
+cat > "$tmp/bus.sh" <<EOF
+set -eu
+call ()
+{
+  object="\$1"
+  shift
+  gdbus call --session --dest $app_id --object-path "\$object" "\$@"
+}
+app=/io/example/IncidentDesk
+call \$app --method org.freedesktop.Application.Activate '{}' > /dev/null
+call \$app/window/1 --method org.gtk.Actions.List | grep -q "'new-incident'" ||
+  { echo "FAIL: D-Bus activation opened no window"; exit 1; }
+echo "D-Bus activation started the installed window"
+
+timeout 10 "$prefix/bin/incidentdesk" > "$tmp/second.log" 2>&1 ||
+  { cat "$tmp/second.log"; echo "FAIL: a second start did not hand over"; exit 1; }
+call \$app/window/1 --method org.gtk.Actions.List > /dev/null ||
+  { echo "FAIL: the first window went away"; exit 1; }
+if call \$app/window/2 --method org.gtk.Actions.List > /dev/null 2>&1; then
+  echo "FAIL: a second start opened a second window"
+  exit 1
+fi
+echo "a second start showed the running window and ended"
+
+call \$app --method org.gtk.Actions.Activate quit '[]' '{}' > /dev/null
+EOF
+dbus-run-session -- sh "$tmp/bus.sh" ||
+  fail "the application is not started through D-Bus as a GNOME app is"

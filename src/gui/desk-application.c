@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Reads --database, --demo and --read-only, opens one window on the
- * chosen database and owns the app.* actions. AdwApplication loads
+ * chosen database and owns the app.* actions. Started plainly (from the
+ * desktop, or by D-Bus activation) it is unique: a second start shows
+ * the first window. Started on a chosen database, it runs on its own. AdwApplication loads
  * style.css and style-dark.css from the resources by itself.
  */
 
@@ -65,6 +67,10 @@ desk_application_handle_local_options (GApplication *app,
       g_printerr ("%s\n", _("Use either --demo or --database, not both."));
       return 2;
     }
+
+  /* The running window would ignore the database asked for. */
+  if (self->database != NULL || self->demo || self->read_only)
+    g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
 
   /* Scripts that forget their action land here on machines without a
    * display: one sentence rather than GTK's warning.
@@ -341,6 +347,6 @@ desk_application_new (void)
 {
   return g_object_new (DESK_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
 }
