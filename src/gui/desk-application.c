@@ -5,8 +5,9 @@
  * Reads --database, --demo and --read-only, opens one window on the
  * chosen database and owns the app.* actions. Started plainly (from the
  * desktop, or by D-Bus activation) it is unique: a second start shows
- * the first window. Started on a chosen database, it runs on its own. AdwApplication loads
- * style.css and style-dark.css from the resources by itself.
+ * the first window. Started on a chosen database, it runs on its own.
+ * AdwApplication loads style.css and style-dark.css from the resources
+ * by itself.
  */
 
 #define G_LOG_DOMAIN "desk-app"
