@@ -98,6 +98,42 @@ run_argv (Fixture            *fixture,
   run->status = WEXITSTATUS (wait_status);
 }
 
+/* As run_argv, with standard output sent to the file at @out_path. */
+static void
+run_to_file (Fixture            *fixture,
+             const char         *out_path,
+             const char * const *args,
+             Run                *run)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *data_home = tmp_path (fixture, "data-home");
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("INCIDENTDESK_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
+
+  process = g_subprocess_launcher_spawnv (launcher,
+                                          (const char * const *) argv->pdata,
+                                          &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &run->err,
+                                 &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
 #define RUN(fixture, run, ...) \
   G_STMT_START { \
     const char * const run_args_[] = { __VA_ARGS__, NULL }; \
@@ -265,6 +301,10 @@ static const UsageCase usage_cases[] = {
                              "Nowhere" }, "--timezone" },
   { "import-bad-format", { "--import", "in.csv", "--format", "excel" },
     "--format" },
+  { "spreadsheet-with-summary", { "--summary", "--spreadsheet" },
+    "--export or --sla-report" },
+  { "service-with-import", { "--import", "in.csv", "--service", "Mail" },
+    "--export or --sla-report" },
 };
 
 static void
@@ -473,6 +513,71 @@ test_export_standard_output (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, expected);
   assert_no_file ("-");
+}
+
+/* A full disk, wherever the CSV or the summary goes: one sentence,
+ * status 1, and a device named as the target is written, not replaced.
+ */
+typedef struct
+{
+  const char *name;
+  gboolean    to_stdout;      /* else the path is the option's value */
+  const char *args[6];
+} FullCase;
+
+static const FullCase full_cases[] = {
+  { "summary", TRUE, { "--summary" } },
+  { "export-stdout", TRUE, { "--export", "-" } },
+  { "export-device", FALSE, { "--export", "/dev/full" } },
+  { "report-stdout", TRUE, { "--sla-report", "-", "--period", "2025" } },
+  { "report-device", FALSE, { "--sla-report", "/dev/full", "--period",
+                              "2025" } },
+};
+
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const FullCase *full = data;
+  g_autofree char *csv = fixture_file ("small.csv");
+  const char *args[10] = { "--database", fixture->database, NULL };
+  g_auto(Run) run = { 0 };
+  GStatBuf st;
+
+  for (guint i = 0; full->args[i] != NULL; i++)
+    args[2 + i] = full->args[i];
+
+  import_ok (fixture, fixture->database, csv, "incidentdesk");
+  run_to_file (fixture, full->to_stdout ? "/dev/full" : "/dev/null", args,
+               &run);
+
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_sentence (run.err);
+  g_assert_nonnull (strstr (run.err, "disk is full"));
+  g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+}
+
+/* A pipe named as the target, as /dev/stdout, gets the CSV itself. */
+static void
+test_export_to_pipe_path (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *csv = fixture_file ("small.csv");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_get_contents (csv, &expected, NULL, &error);
+  g_assert_no_error (error);
+
+  import_ok (fixture, fixture->database, csv, "incidentdesk");
+  RUN (fixture, &run, "--database", fixture->database, "--export",
+       "/dev/stdout", "--timezone", "UTC");
+
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
 }
 
 static void
@@ -773,6 +878,28 @@ test_import_missing_file (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 1);
   assert_one_sentence (run.err);
   assert_no_file (fixture->database);
+}
+
+/* Nor the folders made for it. */
+static void
+test_import_new_folders (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *csv = tmp_path (fixture, "other.csv");
+  g_autofree char *top = tmp_path (fixture, "new");
+  g_autofree char *database = g_build_filename (top, "sub", "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_file_set_contents (csv, "name,when\r\nDisk,2025-01-01\r\n", -1,
+                       &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", database, "--import", csv);
+
+  g_assert_cmpint (run.status, ==, 1);
+  assert_one_sentence (run.err);
+  assert_no_file (top);
 }
 
 /* A failed import into a new database leaves no database behind. */
@@ -1353,6 +1480,14 @@ main (int   argc,
     }
   ADD ("/cli/export/spreadsheet", test_export_spreadsheet, NULL);
   ADD ("/cli/export/standard-output", test_export_standard_output, NULL);
+  ADD ("/cli/export/pipe-path", test_export_to_pipe_path, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (full_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/disk-full/%s",
+                                               full_cases[i].name);
+
+      ADD (path, test_disk_full, &full_cases[i]);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (bad_export_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/export/bad/%s",
@@ -1370,6 +1505,7 @@ main (int   argc,
     }
   ADD ("/cli/import/missing-file", test_import_missing_file, NULL);
   ADD ("/cli/import/unknown-shape", test_import_unknown_shape, NULL);
+  ADD ("/cli/import/new-folders", test_import_new_folders, NULL);
   ADD ("/cli/import/dry-run", test_import_dry_run, NULL);
   ADD ("/cli/import/dry-run-existing", test_import_dry_run_existing,
        NULL);

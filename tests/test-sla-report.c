@@ -525,6 +525,26 @@ test_csv (Fixture       *f,
   g_assert_cmpstr (lines[4], ==, "");
 }
 
+/* A write that fails says so in one translated sentence. */
+static void
+test_csv_disk_full (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DeskSlaReport) report = march_report (f, "UTC", 0.0);
+  g_autoptr(GFile) full = g_file_new_for_path ("/dev/full");
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  out = g_file_append_to (full, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (desk_sla_report_write_csv (report, G_OUTPUT_STREAM (out),
+                                             NULL, FALSE, NULL, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NO_SPACE);
+  g_assert_cmpstr (error->message, ==, "The SLA report could not be written "
+                   "because the disk is full.");
+}
+
 static void
 test_csv_spreadsheet (Fixture       *f,
                       gconstpointer  data)
@@ -583,6 +603,7 @@ main (int   argc,
   ADD ("/sla-report/async", test_async);
   ADD ("/sla-report/csv/plain", test_csv);
   ADD ("/sla-report/csv/spreadsheet", test_csv_spreadsheet);
+  ADD ("/sla-report/csv/disk-full", test_csv_disk_full);
   ADD ("/sla-report/method", test_method);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
@@ -159,6 +160,56 @@ is_standard_output (const char *path)
   return g_str_equal (path, "-");
 }
 
+/* A device or a pipe, such as /dev/stdout: written in place, since a
+ * file renamed over it would replace it.
+ */
+static gboolean
+is_special_file (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 &&
+         !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
+}
+
+static gboolean
+write_in_place (const char  *path,
+                WriteFunc    func,
+                gpointer     data,
+                GError     **error)
+{
+  g_autoptr(GOutputStream) out = NULL;
+  int fd;
+
+  if (is_standard_output (path))
+    {
+      fd = STDOUT_FILENO;
+    }
+  else if ((fd = g_open (path, O_WRONLY | O_CLOEXEC, 0)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_PERMISSION,
+                   _("The file %s cannot be written: %s."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  out = g_unix_output_stream_new (fd, fd != STDOUT_FILENO);
+
+  if (!func (out, data, error))
+    return FALSE;
+
+  return g_output_stream_close (out, NULL, NULL);
+}
+
+/* Standard output or a pipe: no word of our own may join the CSV. */
+static gboolean
+writes_in_place (const char *path)
+{
+  return is_standard_output (path) || is_special_file (path);
+}
+
 /* "-" is standard output, for a pipe; anything else a file. */
 static gboolean
 write_output (const char  *path,
@@ -166,14 +217,10 @@ write_output (const char  *path,
               gpointer     data,
               GError     **error)
 {
-  g_autoptr(GOutputStream) out = NULL;
+  if (writes_in_place (path))
+    return write_in_place (path, func, data, error);
 
-  if (!is_standard_output (path))
-    return write_file_atomically (path, func, data, error);
-
-  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-
-  return func (out, data, error) && g_output_stream_flush (out, NULL, error);
+  return write_file_atomically (path, func, data, error);
 }
 
 static GTimeZone *
@@ -267,6 +314,14 @@ run_summary (const DeskCliOptions *options)
 
   fputs (text, stdout);
   fputs ("\n", stdout);
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      if (errno == ENOSPC)
+        return fail_literal (_("The summary could not be written because "
+                               "the disk is full."));
+      return fail_literal (_("The summary could not be written."));
+    }
 
   return DESK_CLI_EXIT_OK;
 }
@@ -445,7 +500,7 @@ run_export (const DeskCliOptions *options)
   if (!write_output (options->export, write_export, &job, &error))
     return fail (error);
 
-  if (!is_standard_output (options->export))
+  if (!writes_in_place (options->export))
     g_print (ngettext ("Exported %u incident to %s.\n",
                        "Exported %u incidents to %s.\n",
                        (gulong) job.rows),
@@ -517,7 +572,7 @@ run_sla_report (const DeskCliOptions *options)
   if (!write_output (options->sla_report, write_report, &job, &error))
     return fail (error);
 
-  if (!is_standard_output (options->sla_report))
+  if (!writes_in_place (options->sla_report))
     g_print (ngettext ("Wrote the SLA report for %u service to %s.\n",
                        "Wrote the SLA report for %u services to %s.\n",
                        report->rows->len),
@@ -624,6 +679,46 @@ remove_new_database (const char *path)
     }
 }
 
+/* The outermost folder above @path that is not there yet, if any: the
+ * store makes it, and a failed import removes it again.
+ */
+static char *
+first_missing_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  char *missing = NULL;
+
+  while (!g_file_test (folder, G_FILE_TEST_EXISTS))
+    {
+      char *parent = g_path_get_dirname (folder);
+
+      g_free (missing);
+      missing = g_steal_pointer (&folder);
+      folder = parent;
+    }
+
+  return missing;
+}
+
+/* Removes the empty folders from the database's own up to @missing. */
+static void
+remove_new_folders (const char *path,
+                    const char *missing)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (missing == NULL)
+    return;
+
+  while (g_rmdir (folder) == 0 && !g_str_equal (folder, missing))
+    {
+      char *parent = g_path_get_dirname (folder);
+
+      g_free (folder);
+      folder = parent;
+    }
+}
+
 static int
 run_import (const DeskCliOptions *options)
 {
@@ -635,6 +730,7 @@ run_import (const DeskCliOptions *options)
   g_autoptr(GError) error = NULL;
   DeskImportOptions import_options;
   g_autofree char *path = NULL;
+  g_autofree char *missing = NULL;
   gboolean existed, throwaway;
   char *tmpdir = NULL;
 
@@ -670,11 +766,13 @@ run_import (const DeskCliOptions *options)
   import_options.dry_run = options->dry_run;
   path = database_path (options);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  missing = first_missing_folder (path);
 
   store = open_for_import (options, &tmpdir, &error);
   if (store == NULL)
     {
       remove_tmpdir (g_steal_pointer (&tmpdir));
+      remove_new_folders (path, missing);
       return fail (error);
     }
 
@@ -687,7 +785,10 @@ run_import (const DeskCliOptions *options)
   remove_tmpdir (g_steal_pointer (&tmpdir));
 
   if (!existed && !throwaway && (report == NULL || report->n_errors > 0))
-    remove_new_database (path);
+    {
+      remove_new_database (path);
+      remove_new_folders (path, missing);
+    }
 
   if (g_error_matches (error, DESK_ERROR, DESK_ERROR_UNKNOWN_FORMAT))
     return fail_literal (_("This file is neither an IncidentDesk nor a "

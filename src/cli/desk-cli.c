@@ -220,6 +220,17 @@ refuse_without (const char *option,
 }
 
 static int
+refuse_without_output (const char *option)
+{
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: %s is a command-line option, e.g. "--service" */
+  message = g_strdup_printf (_("The option %s can only be used with "
+                               "--export or --sla-report."), option);
+  return usage_error (message);
+}
+
+static int
 check_combination (const DeskCliOptions *o)
 {
   guint n_actions = 0;
@@ -266,9 +277,9 @@ check_combination (const DeskCliOptions *o)
   if (o->export == NULL && o->sla_report == NULL)
     {
       if (o->service != NULL)
-        return refuse_without ("--service", "--export");
+        return refuse_without_output ("--service");
       if (o->spreadsheet)
-        return refuse_without ("--spreadsheet", "--export");
+        return refuse_without_output ("--spreadsheet");
     }
 
   if (o->sla_report != NULL && o->period == NULL)

@@ -483,27 +483,30 @@ report_zone (const DeskSlaReport *report)
   return tz != NULL ? tz : g_time_zone_new_utc ();
 }
 
-gboolean
-desk_sla_report_write_csv (DeskSlaReport  *report,
-                           GOutputStream  *out,
-                           GTimeZone      *tz,
-                           gboolean        spreadsheet,
-                           GCancellable   *cancellable,
-                           GError        **error)
+static void
+set_write_error (GError **error,
+                 GError  *cause)
 {
-  g_autoptr(DeskCsvWriter) writer = NULL;
-  g_autoptr(GTimeZone) own_tz = NULL;
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error_literal (error, DESK_ERROR, DESK_ERROR_CANCELLED,
+                         _("The SLA report was cancelled."));
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NO_SPACE,
+                         _("The SLA report could not be written because "
+                           "the disk is full."));
+  else
+    g_set_error_literal (error, DESK_ERROR, DESK_ERROR_IO,
+                         _("The SLA report file could not be written."));
+}
+
+static gboolean
+write_csv (DeskSlaReport  *report,
+           DeskCsvWriter  *writer,
+           GTimeZone      *tz,
+           GCancellable   *cancellable,
+           GError        **error)
+{
   g_autofree char *method = NULL;
-
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-
-  if (tz == NULL)
-    tz = own_tz = report_zone (report);
-
-  writer = desk_csv_writer_new (out, spreadsheet ?
-                                       DESK_CSV_WRITER_FLAGS_SPREADSHEET :
-                                       DESK_CSV_WRITER_FLAGS_NONE);
 
   for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
     desk_csv_writer_add_plain (writer, csv_columns[i]);
@@ -523,6 +526,36 @@ desk_sla_report_write_csv (DeskSlaReport  *report,
     }
 
   return desk_csv_writer_flush (writer, cancellable, error);
+}
+
+gboolean
+desk_sla_report_write_csv (DeskSlaReport  *report,
+                           GOutputStream  *out,
+                           GTimeZone      *tz,
+                           gboolean        spreadsheet,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  g_autoptr(DeskCsvWriter) writer = NULL;
+  g_autoptr(GTimeZone) own_tz = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  if (tz == NULL)
+    tz = own_tz = report_zone (report);
+
+  writer = desk_csv_writer_new (out, spreadsheet ?
+                                       DESK_CSV_WRITER_FLAGS_SPREADSHEET :
+                                       DESK_CSV_WRITER_FLAGS_NONE);
+
+  if (write_csv (report, writer, tz, cancellable, &local_error))
+    return TRUE;
+
+  set_write_error (error, local_error);
+
+  return FALSE;
 }
 
 /* The method in words */
