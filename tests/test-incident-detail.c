@@ -463,48 +463,6 @@ test_save_shortcut_needs_changes (Fixture       *fixture,
   g_assert_cmpstr (fixture->activated->str, ==, "");
 }
 
-static void
-test_resolved_before_detected (Fixture       *fixture,
-                               gconstpointer  data)
-{
-  gint64 id = add_incident (fixture, "Mail is down");
-  g_autoptr(DeskIncident) stored = NULL;
-
-  show (fixture, id);
-  type (fixture, "Reso_lved", "2025-03-09 09:00");
-
-  g_assert_true (gtk_widget_has_css_class (row (fixture, "Reso_lved"),
-                                           "error"));
-  g_assert_nonnull (find_widget (fixture->page, is_visible_label,
-                                 "The resolved time cannot be before the "
-                                 "detected time."));
-  g_assert_false (action_enabled (fixture, "detail.save"));
-
-  gtk_widget_activate_action (fixture->page, "detail.save", NULL);
-  wait_idle (fixture);
-  stored = get (fixture, id);
-  g_assert_cmpint (stored->resolved_at, ==, DESK_TIME_NONE);
-  g_assert_cmpint (stored->version, ==, 1);
-
-  type (fixture, "Reso_lved", "");
-  g_assert_false (gtk_widget_has_css_class (row (fixture, "Reso_lved"),
-                                            "error"));
-}
-
-static void
-test_bad_time_text (Fixture       *fixture,
-                    gconstpointer  data)
-{
-  gint64 id = add_incident (fixture, "Mail is down");
-
-  show (fixture, id);
-  type (fixture, "Ac_knowledged", "yesterday");
-
-  g_assert_true (gtk_widget_has_css_class (row (fixture, "Ac_knowledged"),
-                                           "error"));
-  g_assert_false (action_enabled (fixture, "detail.save"));
-}
-
 static gint64
 import_with_status (Fixture    *fixture,
                     DeskStatus  status)
@@ -537,6 +495,105 @@ import_with_status (Fixture    *fixture,
   g_assert_no_error (error);
 
   return incident->id;
+}
+
+static void
+test_resolved_before_detected (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 id = import_with_status (fixture, DESK_STATUS_RESOLVED);
+  g_autoptr(DeskIncident) stored = NULL;
+
+  show (fixture, id);
+  type (fixture, "Reso_lved", "2025-03-09 09:00");
+
+  g_assert_true (gtk_widget_has_css_class (row (fixture, "Reso_lved"),
+                                           "error"));
+  g_assert_nonnull (find_widget (fixture->page, is_visible_label,
+                                 "The resolved time cannot be before the "
+                                 "detected time."));
+  g_assert_false (action_enabled (fixture, "detail.save"));
+
+  gtk_widget_activate_action (fixture->page, "detail.save", NULL);
+  wait_idle (fixture);
+  stored = get (fixture, id);
+  g_assert_cmpint (stored->resolved_at, ==, DETECTED + 3600);
+  g_assert_cmpint (stored->version, ==, 1);
+
+  type (fixture, "Reso_lved", "");
+  g_assert_false (gtk_widget_has_css_class (row (fixture, "Reso_lved"),
+                                            "error"));
+}
+
+/* The resolved and closed times open for editing with their step of
+ * the lifecycle, so an open incident cannot get a closing time that
+ * would block its next status change.
+ */
+static void
+test_lifecycle_times (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const struct {
+    DeskStatus status;
+    gboolean   resolved;
+    gboolean   closed;
+  } cases[] = {
+    { DESK_STATUS_NEW, FALSE, FALSE },
+    { DESK_STATUS_INVESTIGATING, FALSE, FALSE },
+    { DESK_STATUS_RESOLVED, TRUE, FALSE },
+    { DESK_STATUS_CLOSED, TRUE, TRUE },
+  };
+  g_autoptr(DeskIncident) odd = desk_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 id = import_with_status (fixture, cases[i].status);
+
+      show (fixture, id);
+      g_assert_true (gtk_widget_is_sensitive (row (fixture, "Ac_knowledged")));
+      g_assert_cmpint (gtk_widget_is_sensitive (row (fixture, "Reso_lved")),
+                       ==, cases[i].resolved);
+      g_assert_cmpint (gtk_widget_is_sensitive (row (fixture, "Cl_osed")),
+                       ==, cases[i].closed);
+      if (!cases[i].closed)
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (row (fixture, "Cl_osed")),
+                         ==, "Set when the incident is closed.");
+
+      desk_store_delete_incident (fixture->store, id, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Imported history with a closing time on an open incident: the time
+   * can still be cleared.
+   */
+  desk_incident_set_string (odd, DESK_FIELD_REFERENCE, "EXT-2");
+  desk_incident_set_string (odd, DESK_FIELD_TITLE, "Odd history");
+  desk_incident_set_string (odd, DESK_FIELD_SERVICE, "Mail");
+  odd->status = DESK_STATUS_INVESTIGATING;
+  odd->detected_at = DETECTED;
+  odd->closed_at = DETECTED + 600;
+  g_assert_true (desk_store_import_incident (fixture->store, odd, NULL, NULL,
+                                             &error));
+  g_assert_no_error (error);
+
+  show (fixture, odd->id);
+  g_assert_false (gtk_widget_is_sensitive (row (fixture, "Reso_lved")));
+  g_assert_true (gtk_widget_is_sensitive (row (fixture, "Cl_osed")));
+}
+
+static void
+test_bad_time_text (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 id = add_incident (fixture, "Mail is down");
+
+  show (fixture, id);
+  type (fixture, "Ac_knowledged", "yesterday");
+
+  g_assert_true (gtk_widget_has_css_class (row (fixture, "Ac_knowledged"),
+                                           "error"));
+  g_assert_false (action_enabled (fixture, "detail.save"));
 }
 
 static void
@@ -1232,6 +1289,7 @@ main (int   argc,
   ADD ("edit-and-save", test_edit_and_save);
   ADD ("save-needs-changes", test_save_shortcut_needs_changes);
   ADD ("resolved-before-detected", test_resolved_before_detected);
+  ADD ("lifecycle-times", test_lifecycle_times);
   ADD ("bad-time-text", test_bad_time_text);
   ADD ("simple-move", test_simple_move);
   ADD ("move-not-allowed", test_move_not_allowed);

@@ -61,6 +61,9 @@ static const FigureCase figure_cases[] = {
   /* A custom "45" is 45 days = 3,888,000 s; 100 % allows nothing. */
   { "custom-days-full-target", 5, "45", "1 min", "100",
     "99.99846 %", "0 s", "1 min over", "Breached", "sla-breached" },
+  /* Exactly the allowed downtime: nothing left, nothing over. */
+  { "whole-budget", 2, NULL, "43.2", "99.9",
+    "99.90000 %", "43 min 12 s", "0 s", "At risk", "sla-at-risk" },
   { "comma-decimal-target", 0, NULL, "1,5", "99,95 %",
     "99.89583 %", "43 s", "47 s over", "Breached", "sla-breached" },
 };
@@ -210,6 +213,25 @@ test_idle (Fixture       *fixture,
   period = ADW_COMBO_ROW (child (fixture, "period_row"));
   g_assert_cmpstr (gtk_editable_get_text (target), ==, "99.9");
   g_assert_cmpuint (adw_combo_row_get_selected (period), ==, 2);
+}
+
+/* The hint names what is still missing. */
+static void
+test_hint_names_missing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_assert_cmpstr (label_text (fixture, "hint_label"), ==,
+                   "Type a downtime to see the uptime, the allowed downtime "
+                   "and the state.");
+
+  type_inputs (fixture, 2, NULL, "43", "");
+
+  g_assert_true (gtk_widget_get_visible (child (fixture, "hint_label")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "message_label")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "results_group")));
+  g_assert_cmpstr (label_text (fixture, "hint_label"), ==,
+                   "Type a target to see the uptime, the allowed downtime "
+                   "and the state.");
 }
 
 static void
@@ -368,6 +390,8 @@ main (int   argc,
 
   g_test_add ("/sla-calculator/idle", Fixture, NULL,
               fixture_set_up, test_idle, fixture_tear_down);
+  g_test_add ("/sla-calculator/hint-names-missing", Fixture, NULL,
+              fixture_set_up, test_hint_names_missing, fixture_tear_down);
   g_test_add ("/sla-calculator/recovers", Fixture, NULL,
               fixture_set_up, test_recovers, fixture_tear_down);
   g_test_add ("/sla-calculator/custom-row-shown", Fixture, NULL,

@@ -822,6 +822,38 @@ fill_summary (DeskIncidentDetail *self)
   gtk_label_set_text (self->service_label, summary);
 }
 
+/* A resolved or closed time belongs to that step of the lifecycle: the
+ * status change sets it, and only then may it be corrected here. One
+ * already there (imported history) stays editable, so it can be cleared.
+ */
+static void
+limit_lifecycle_time (DeskDatetimeRow *row,
+                      gint64           value,
+                      gboolean         reached,
+                      const char      *why)
+{
+  gboolean open = reached || value != DESK_TIME_NONE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (row), open);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), open ? NULL : why);
+}
+
+static void
+apply_lifecycle_times (DeskIncidentDetail *self)
+{
+  DeskIncident *incident = self->incident;
+
+  if (incident == NULL)
+    return;
+
+  limit_lifecycle_time (self->resolved_row, incident->resolved_at,
+                        incident->status >= DESK_STATUS_RESOLVED,
+                        _("Set when the incident is resolved."));
+  limit_lifecycle_time (self->closed_row, incident->closed_at,
+                        incident->status == DESK_STATUS_CLOSED,
+                        _("Set when the incident is closed."));
+}
+
 static void
 apply_read_only (DeskIncidentDetail *self)
 {
@@ -840,6 +872,7 @@ apply_read_only (DeskIncidentDetail *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->times_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->whys_group), editable);
+  apply_lifecycle_times (self);
 
   /* Text stays readable and selectable, only not editable. */
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

@@ -243,6 +243,19 @@ desk_sla_format_duration (double seconds)
   return g_strdup_printf (_("%s %s"), minutes, rest_text);
 }
 
+char *
+desk_sla_format_budget (double budget_seconds)
+{
+  g_autofree char *budget = desk_sla_format_duration (fabs (budget_seconds));
+
+  /* Less than what rounds to a second is no overrun worth a word. */
+  if (budget_seconds > -0.5)
+    return desk_sla_format_duration (MAX (budget_seconds, 0));
+
+  /* TRANSLATORS: the downtime went past the allowed downtime by this much */
+  return g_strdup_printf (_("%s over"), budget);
+}
+
 static void
 set_state_class (GtkWidget    *widget,
                  DeskSlaState  state)
@@ -314,7 +327,6 @@ show_figures (DeskSlaCalculator *self,
   g_autofree char *uptime = NULL;
   g_autofree char *allowed = NULL;
   g_autofree char *budget = NULL;
-  g_autofree char *budget_text = NULL;
   g_autofree char *used = NULL;
 
   desk_availability_compute (period_seconds, downtime_seconds, target,
@@ -323,18 +335,12 @@ show_figures (DeskSlaCalculator *self,
   period = desk_duration_format (period_seconds);
   uptime = desk_sla_format_percent (figures.uptime_percent);
   allowed = desk_sla_format_duration (figures.allowed_seconds);
-  budget = desk_sla_format_duration (fabs (figures.budget_seconds));
-
-  if (figures.budget_seconds < 0)
-    /* TRANSLATORS: the downtime went past the allowed downtime by this much */
-    budget_text = g_strdup_printf (_("%s over"), budget);
-  else
-    budget_text = g_steal_pointer (&budget);
+  budget = desk_sla_format_budget (figures.budget_seconds);
 
   gtk_label_set_text (self->period_label, period);
   gtk_label_set_text (self->uptime_label, uptime);
   gtk_label_set_text (self->allowed_label, allowed);
-  gtk_label_set_text (self->budget_label, budget_text);
+  gtk_label_set_text (self->budget_label, budget);
   gtk_label_set_text (self->state_label,
                       desk_sla_state_label (figures.state));
   set_state_class (GTK_WIDGET (self->state_label), figures.state);
@@ -396,6 +402,14 @@ desk_sla_calculator_update (DeskSlaCalculator *self)
   gtk_label_set_text (self->message_label, problems->str);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label),
                           problems->len > 0);
+  if (!have_downtime)
+    gtk_label_set_text (self->hint_label,
+                        _("Type a downtime to see the uptime, the allowed "
+                          "downtime and the state."));
+  else
+    gtk_label_set_text (self->hint_label,
+                        _("Type a target to see the uptime, the allowed "
+                          "downtime and the state."));
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
                           problems->len == 0 &&
                           !(have_period && have_downtime && have_target));

@@ -36,4 +36,9 @@ char      *desk_sla_format_percent (double      percent);
  */
 char      *desk_sla_format_duration (double     seconds);
 
+/* The budget left, or "48 s over" once the downtime went past the
+ * allowed downtime by at least half a second.
+ */
+char      *desk_sla_format_budget   (double     budget_seconds);
+
 G_END_DECLS

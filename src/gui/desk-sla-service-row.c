@@ -259,7 +259,6 @@ desk_sla_service_row_fill (DeskSlaServiceRow *self)
   g_autofree char *target = NULL;
   g_autofree char *allowed = NULL;
   g_autofree char *budget = NULL;
-  g_autofree char *budget_text = NULL;
   g_autofree char *outage = NULL;
   g_autofree char *degraded = NULL;
   g_autofree char *downtime_detail = NULL;
@@ -270,15 +269,10 @@ desk_sla_service_row_fill (DeskSlaServiceRow *self)
   uptime = desk_sla_format_percent (a->uptime_percent);
   target = format_target (a->target);
   allowed = desk_sla_format_duration (a->allowed_seconds);
-  budget = desk_sla_format_duration (fabs (a->budget_seconds));
+  budget = desk_sla_format_budget (a->budget_seconds);
   outage = desk_duration_format (a->outage_seconds);
   degraded = desk_duration_format (a->degraded_seconds);
   worked = worked_uptime (a);
-
-  if (a->budget_seconds < 0)
-    budget_text = g_strdup_printf (_("%s over"), budget);
-  else
-    budget_text = g_steal_pointer (&budget);
 
   /* TRANSLATORS: how the downtime is made up:
    * "Outages 40 min + degraded 6 min × 0.5"
@@ -291,7 +285,7 @@ desk_sla_service_row_fill (DeskSlaServiceRow *self)
   add_figure (self, "target", _("Target"), target, NULL);
   add_figure (self, "allowed", _("Allowed downtime"), allowed,
               _("The period × (1 − target ÷ 100)"));
-  add_figure (self, "budget", _("Budget left"), budget_text,
+  add_figure (self, "budget", _("Budget left"), budget,
               _("Allowed downtime − downtime"));
 
   add_stats (self, "mtta", _("Mean time to acknowledge"), &self->mtta,
@@ -434,7 +428,7 @@ desk_sla_service_row_set_header (DeskSlaServiceRow *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
   budget = desk_sla_format_duration (fabs (a->budget_seconds));
-  if (a->budget_seconds < 0)
+  if (a->budget_seconds <= -0.5)
     /* TRANSLATORS: read out by screen readers for a service,
      * "Uptime 99.89815 %, downtime 44 min, 48 s over budget, Breached"
      */

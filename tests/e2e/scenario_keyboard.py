@@ -83,16 +83,18 @@ def run(desk):
     expect('stored incidents', [r[:4] for r in incident_row(db)],
            [['INC-000001', TITLE, '2', '0']])
 
-    # The detail is open: resolved before detected is refused.
+    # The detail is open: acknowledged before detected is refused. (The
+    # resolved time opens only once the incident is resolved.)
     detail = find(desk.window, None, 'DeskIncidentDetail', only_visible=False)
     focus_window('IncidentDesk')
-    press('alt+l')
+    press('alt+k')
     type_text(fmt(times.detected - datetime.timedelta(days=1)))
-    label_shown(detail, 'The resolved time cannot be before the detected time.')
+    label_shown(detail,
+                'The acknowledged time cannot be before the detected time.')
     press('ctrl+s')
     time.sleep(0.5)
-    expect('resolved time stored after Ctrl+S on the refused change',
-           sql(db, "SELECT ifnull(resolved_at, 'none') FROM incidents"),
+    expect('acknowledged time stored after Ctrl+S on the refused change',
+           sql(db, "SELECT ifnull(acknowledged_at, 'none') FROM incidents"),
            [['none']])
     desk.screenshot('detail-refused')
     replace('')

@@ -226,25 +226,28 @@ def run(desk):
     label_shown(desk.window, TITLE)
     desk.screenshot('list')
 
-    # 4. Resolved before detected is refused at the field.
+    # 4. Acknowledged before detected is refused at the field. (The
+    # resolved time opens only once the incident is resolved.)
     listpage = find(desk.window, None, 'DeskIncidentListPage',
                     only_visible=False)
     cell = find(listpage, 'label', TITLE)
     click_at(cell)
     time.sleep(0.5)
     label_shown(detail, 'INC-000001')
-    fill(detail, 'Resolved', fmt(times.detected - datetime.timedelta(days=1)))
+    fill(detail, 'Acknowledged',
+         fmt(times.detected - datetime.timedelta(days=1)))
     dsave = find(detail, 'push button', 'Save')
-    label_shown(detail, 'The resolved time cannot be before the detected time.')
+    label_shown(detail,
+                'The acknowledged time cannot be before the detected time.')
     if sensitive(dsave):
-        raise StepFailed('Save is enabled with resolved before detected')
+        raise StepFailed('Save is enabled with acknowledged before detected')
     do_action(dsave)
     time.sleep(0.5)
-    desk.screenshot('detail-resolved-before-detected')
-    expect('resolved time stored after the refused save',
-           sql(db, 'SELECT ifnull(resolved_at, \'none\') FROM incidents'),
+    desk.screenshot('detail-acknowledged-before-detected')
+    expect('acknowledged time stored after the refused save',
+           sql(db, 'SELECT ifnull(acknowledged_at, \'none\') FROM incidents'),
            [['none']])
-    fill(detail, 'Resolved', '')
+    fill(detail, 'Acknowledged', '')
 
     # The outage: 90 minutes from the detected time.
     fill(detail, 'Impact start', fmt(times.detected))
