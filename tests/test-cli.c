@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -65,40 +64,9 @@ tmp_path (Fixture    *fixture,
 }
 
 /* Runs the binary with @args (NULL-terminated) after it, no display, the
- * data folder inside the fixture's folder.
+ * data folder inside the fixture's folder; standard output goes to the
+ * file at @out_path, or into run->out when that is NULL.
  */
-static void
-run_argv (Fixture            *fixture,
-          const char * const *args,
-          Run                *run)
-{
-  const char *binary = g_getenv ("INCIDENTDESK_BINARY");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autofree char *data_home = tmp_path (fixture, "data-home");
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (binary);
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
-
-  g_ptr_array_add (argv, (char *) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL,
-                NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-/* As run_argv, with standard output sent to the file at @out_path. */
 static void
 run_to_file (Fixture            *fixture,
              const char         *out_path,
@@ -109,29 +77,44 @@ run_to_file (Fixture            *fixture,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *data_home = tmp_path (fixture, "data-home");
+  const char *binary = g_getenv ("INCIDENTDESK_BINARY");
   g_autoptr(GError) error = NULL;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("INCIDENTDESK_BINARY"));
+  g_assert_nonnull (binary);
+
+  g_ptr_array_add (argv, (char *) binary);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (out_path == NULL ?
+                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE : 0));
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
+  if (out_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
 
   process = g_subprocess_launcher_spawnv (launcher,
                                           (const char * const *) argv->pdata,
                                           &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &run->err,
-                                 &error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL,
+                                 out_path == NULL ? &run->out : NULL,
+                                 &run->err, &error);
   g_assert_no_error (error);
 
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+run_argv (Fixture            *fixture,
+          const char * const *args,
+          Run                *run)
+{
+  run_to_file (fixture, NULL, args, run);
 }
 
 #define RUN(fixture, run, ...) \

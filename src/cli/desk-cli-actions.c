@@ -102,6 +102,16 @@ typedef gboolean (*WriteFunc) (GOutputStream  *out,
                                gpointer        data,
                                GError        **error);
 
+static void
+set_file_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_PERMISSION,
+               _("The file %s cannot be written: %s."),
+               path, g_strerror (saved_errno));
+}
+
 /* Writes @path through a temporary file beside it that replaces it only
  * once everything was written, so a failure leaves no half file behind
  * and an existing one untouched.
@@ -119,11 +129,7 @@ write_file_atomically (const char  *path,
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_PERMISSION,
-                   _("The file %s cannot be written: %s."),
-                   path, g_strerror (saved_errno));
+      set_file_error (error, path, errno);
       return FALSE;
     }
 
@@ -137,11 +143,7 @@ write_file_atomically (const char  *path,
 
   if (g_rename (tmp_path, path) != 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_PERMISSION,
-                   _("The file %s cannot be written: %s."),
-                   path, g_strerror (saved_errno));
+      set_file_error (error, path, errno);
       g_unlink (tmp_path);
       return FALSE;
     }
@@ -187,20 +189,13 @@ write_in_place (const char  *path,
     }
   else if ((fd = g_open (path, O_WRONLY | O_CLOEXEC, 0)) < 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_PERMISSION,
-                   _("The file %s cannot be written: %s."),
-                   path, g_strerror (saved_errno));
+      set_file_error (error, path, errno);
       return FALSE;
     }
 
   out = g_unix_output_stream_new (fd, fd != STDOUT_FILENO);
 
-  if (!func (out, data, error))
-    return FALSE;
-
-  return g_output_stream_close (out, NULL, NULL);
+  return func (out, data, error) && g_output_stream_close (out, NULL, error);
 }
 
 /* Standard output or a pipe: no word of our own may join the CSV. */

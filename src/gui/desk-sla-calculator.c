@@ -243,14 +243,19 @@ desk_sla_format_duration (double seconds)
   return g_strdup_printf (_("%s %s"), minutes, rest_text);
 }
 
+gboolean
+desk_sla_budget_is_over (double budget_seconds)
+{
+  return budget_seconds <= -0.5;
+}
+
 char *
 desk_sla_format_budget (double budget_seconds)
 {
   g_autofree char *budget = desk_sla_format_duration (fabs (budget_seconds));
 
-  /* Less than what rounds to a second is no overrun worth a word. */
-  if (budget_seconds > -0.5)
-    return desk_sla_format_duration (MAX (budget_seconds, 0));
+  if (!desk_sla_budget_is_over (budget_seconds))
+    return g_steal_pointer (&budget);
 
   /* TRANSLATORS: the downtime went past the allowed downtime by this much */
   return g_strdup_printf (_("%s over"), budget);

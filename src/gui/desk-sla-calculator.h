@@ -36,9 +36,12 @@ char      *desk_sla_format_percent (double      percent);
  */
 char      *desk_sla_format_duration (double     seconds);
 
-/* The budget left, or "48 s over" once the downtime went past the
- * allowed downtime by at least half a second.
+/* Whether the downtime went past the allowed downtime by at least what
+ * rounds to a second: less is no overrun worth a word.
  */
+gboolean   desk_sla_budget_is_over  (double     budget_seconds);
+
+/* The budget left, or "48 s over" once desk_sla_budget_is_over. */
 char      *desk_sla_format_budget   (double     budget_seconds);
 
 G_END_DECLS

@@ -698,6 +698,22 @@ next_action (GtkWidget  *widget,
   step_period (DESK_SLA_PAGE (widget), 1);
 }
 
+/* Shows @kind in the period row without a new report of its own: the
+ * caller makes one.
+ */
+static void
+select_kind (DeskSlaPage *self,
+             PeriodKind   kind)
+{
+  /* Setting the row runs on_kind_selected; make it see no change. */
+  self->kind = kind;
+  adw_combo_row_set_selected (self->kind_row, kind);
+  gtk_widget_set_visible (GTK_WIDGET (self->start_row),
+                          kind == PERIOD_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_row),
+                          kind == PERIOD_CUSTOM);
+}
+
 /* Shows the period, of the kind chosen, that holds the latest incident;
  * a custom period gives way to that incident's month.
  */
@@ -714,13 +730,7 @@ latest_action (GtkWidget  *widget,
   set_anchor_from_instant (self, self->report->latest_detected);
 
   if (self->kind == PERIOD_CUSTOM)
-    {
-      /* Setting the row runs on_kind_selected; make it see no change. */
-      self->kind = PERIOD_MONTH;
-      adw_combo_row_set_selected (self->kind_row, PERIOD_MONTH);
-      gtk_widget_set_visible (GTK_WIDGET (self->start_row), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->end_row), FALSE);
-    }
+    select_kind (self, PERIOD_MONTH);
 
   desk_sla_page_update (self);
 }
@@ -1299,14 +1309,7 @@ desk_sla_page_set_period (DeskSlaPage  *self,
                              parts[1] != NULL ? parts[1] : "");
     }
 
-  /* Setting the row runs on_kind_selected; make it see no change. */
-  self->kind = kind;
-  adw_combo_row_set_selected (self->kind_row, kind);
-  gtk_widget_set_visible (GTK_WIDGET (self->start_row),
-                          kind == PERIOD_CUSTOM);
-  gtk_widget_set_visible (GTK_WIDGET (self->end_row),
-                          kind == PERIOD_CUSTOM);
-
+  select_kind (self, kind);
   desk_sla_page_update (self);
 
   return TRUE;

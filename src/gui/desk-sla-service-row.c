@@ -428,7 +428,7 @@ desk_sla_service_row_set_header (DeskSlaServiceRow *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
   budget = desk_sla_format_duration (fabs (a->budget_seconds));
-  if (a->budget_seconds <= -0.5)
+  if (desk_sla_budget_is_over (a->budget_seconds))
     /* TRANSLATORS: read out by screen readers for a service,
      * "Uptime 99.89815 %, downtime 44 min, 48 s over budget, Breached"
      */
